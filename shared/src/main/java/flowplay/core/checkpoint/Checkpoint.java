@@ -1,0 +1,106 @@
+package flowplay.core.checkpoint;
+
+import flowplay.core.json.Json;
+import flowplay.core.json.JsonException;
+import flowplay.core.model.Mlp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained velocity network as one safetensors file: linear layer k as {@code net.k.weight} [out, in] and
+ * {@code net.k.bias} [out], plus {@code flowplay.*} metadata. Reading also accepts a PyTorch {@code nn.Sequential}
+ * state dict, whose linear layers are numbered among the activations ({@code 0, 2, 4, …}, under any prefix).
+ */
+public record Checkpoint(Mlp mlp, ModelSpec model, Map<String, String> metadata) {
+    public static final String VERSION = "1";
+    public static final String KEY_VERSION = "flowplay.version";
+    public static final String KEY_MODEL = "flowplay.model";
+    public static final String KEY_PATH = "flowplay.path";
+    public static final String KEY_PREDICTION = "flowplay.prediction";
+    public static final String KEY_TRAINING = "flowplay.training";
+    public static final String KEY_STEP = "flowplay.step";
+
+    /** A velocity-prediction checkpoint of {@code mlp} trained on the named scheduler's path; extra keys are added as they are. */
+    public static Checkpoint of(Mlp mlp, String schedulerName, Map<String, String> extraMetadata) {
+        int[] sizes = mlp.sizes();
+        int dim = mlp.outputSize();
+        if (sizes[0] != dim + 1) {
+            throw new IllegalArgumentException("the network must map concat(x, t) to x");
+        }
+        int[] hidden = new int[sizes.length - 2];
+        System.arraycopy(sizes, 1, hidden, 0, hidden.length);
+        ModelSpec model = new ModelSpec(dim, hidden, mlp.activation(), ModelSpec.LINEAR_TIME);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(KEY_VERSION, VERSION);
+        metadata.put(KEY_MODEL, model.toJson());
+        Map<String, Object> path = new LinkedHashMap<>();
+        path.put("scheduler", schedulerName);
+        metadata.put(KEY_PATH, Json.write(path));
+        metadata.put(KEY_PREDICTION, "velocity");
+        metadata.putAll(extraMetadata);
+        return new Checkpoint(mlp, model, metadata);
+    }
+
+    /** The training step this checkpoint was taken at, or −1 when the file does not say. */
+    public long step() {
+        String s = metadata.get(KEY_STEP);
+        if (s == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public byte[] toBytes() {
+        List<Tensor> tensors = new ArrayList<>();
+        int[] sizes = mlp.sizes();
+        for (int k = 0; k < mlp.layers(); k++) {
+            tensors.add(new Tensor("net." + k + ".weight", new int[] {sizes[k + 1], sizes[k]}, mlp.weights()[k]));
+            tensors.add(new Tensor("net." + k + ".bias", new int[] {sizes[k + 1]}, mlp.biases()[k]));
+        }
+        return Safetensors.write(tensors, metadata);
+    }
+
+    public static Checkpoint fromBytes(byte[] bytes) {
+        SafetensorsFile file = Safetensors.read(bytes);
+        Map<String, String> meta = file.metadata();
+        String version = meta.get(KEY_VERSION);
+        if (version != null && !VERSION.equals(version)) {
+            throw new CheckpointFormatException(KEY_VERSION + " '" + version + "' is not supported (" + VERSION + ")");
+        }
+        String modelJson = meta.get(KEY_MODEL);
+        if (modelJson == null) {
+            throw new CheckpointFormatException("missing metadata " + KEY_MODEL
+                    + " (a JSON string {\"dim\": d, \"hidden\": [..], \"activation\": \"elu\", \"time\": \"linear\"})");
+        }
+        ModelSpec model = ModelSpec.parse(modelJson);
+        checkPath(meta.get(KEY_PATH));
+        String prediction = meta.get(KEY_PREDICTION);
+        if (prediction != null && !prediction.equals("velocity")) {
+            throw new CheckpointFormatException(KEY_PREDICTION + " '" + prediction + "' is not supported (velocity)");
+        }
+        Mlp mlp = LinearLayers.toMlp(file.tensors(), model);
+        return new Checkpoint(mlp, model, new LinkedHashMap<>(meta));
+    }
+
+    private static void checkPath(String pathJson) {
+        if (pathJson == null) {
+            return;
+        }
+        Object scheduler;
+        try {
+            scheduler = Json.parseObject(pathJson).get("scheduler");
+        } catch (JsonException e) {
+            throw new CheckpointFormatException(KEY_PATH + " is not a JSON object: " + e.getMessage());
+        }
+        if (!"condot".equals(scheduler)) {
+            throw new CheckpointFormatException(KEY_PATH + ": scheduler '" + scheduler + "' is not supported (condot)");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package flowplay.core.checkpoint;
+
+import flowplay.core.json.Json;
+import flowplay.core.json.JsonException;
+import flowplay.core.model.Activation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code flowplay.model} metadata: what the tensors alone do not say (data dimension, activation, how t enters).
+ * {@code time = "linear"} means t is appended to x as one more input.
+ */
+public record ModelSpec(int dim, int[] hidden, Activation activation, String time) {
+    public static final String LINEAR_TIME = "linear";
+
+    /** Layer sizes of the network: concat(x, t) in, the hidden widths, a velocity of the data's dimension out. */
+    public int[] layerSizes() {
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = dim + 1;
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = dim;
+        return sizes;
+    }
+
+    public String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dim", Integer.valueOf(dim));
+        m.put("hidden", hidden);
+        m.put("activation", activation.id());
+        m.put("time", time);
+        return Json.write(m);
+    }
+
+    public static ModelSpec parse(String json) {
+        Map<String, Object> m;
+        try {
+            m = Json.parseObject(json);
+        } catch (JsonException e) {
+            throw new CheckpointFormatException("flowplay.model is not a JSON object: " + e.getMessage());
+        }
+        int dim = positiveInt(m.get("dim"), "dim");
+        if (!(m.get("hidden") instanceof List<?> hiddenList)) {
+            throw new CheckpointFormatException("flowplay.model: hidden must be a list of layer widths");
+        }
+        List<Integer> widths = new ArrayList<>();
+        for (Object w : hiddenList) {
+            widths.add(Integer.valueOf(positiveInt(w, "hidden")));
+        }
+        int[] hidden = new int[widths.size()];
+        for (int i = 0; i < hidden.length; i++) {
+            hidden[i] = widths.get(i);
+        }
+        Activation activation;
+        try {
+            activation = Activation.parse(String.valueOf(m.get("activation")));
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointFormatException("flowplay.model: " + e.getMessage());
+        }
+        Object time = m.containsKey("time") ? m.get("time") : LINEAR_TIME;
+        if (!LINEAR_TIME.equals(time)) {
+            throw new CheckpointFormatException("flowplay.model: time input '" + time + "' is not supported (linear)");
+        }
+        return new ModelSpec(dim, hidden, activation, LINEAR_TIME);
+    }
+
+    private static int positiveInt(Object value, String field) {
+        if (!(value instanceof Double d) || d < 1 || d != Math.rint(d) || d > 1_000_000) {
+            throw new CheckpointFormatException("flowplay.model: " + field + " must be a positive integer, was " + value);
+        }
+        return (int) d.doubleValue();
+    }
+}

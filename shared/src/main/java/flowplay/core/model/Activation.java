@@ -1,0 +1,55 @@
+package flowplay.core.model;
+
+/** The nonlinearity between hidden layers, with the PyTorch definitions so that checkpoints from either side agree. */
+public enum Activation {
+    ELU("elu"),
+    SILU("silu"),
+    RELU("relu"),
+    TANH("tanh"),
+    GELU("gelu");
+
+    private final String id;
+
+    Activation(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Activation parse(String id) {
+        for (Activation a : values()) {
+            if (a.id.equals(id)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown activation '" + id + "'; one of elu, silu, relu, tanh, gelu");
+    }
+
+    public float apply(float x) {
+        switch (this) {
+            case ELU:
+                return x > 0f ? x : (float) (Math.exp(x) - 1.0);
+            case SILU:
+                return (float) (x / (1.0 + Math.exp(-x)));
+            case RELU:
+                return x > 0f ? x : 0f;
+            case TANH:
+                return (float) Math.tanh(x);
+            case GELU:
+                return (float) (0.5 * x * (1.0 + erf(x / Math.sqrt(2.0))));
+            default:
+                throw new IllegalStateException(id);
+        }
+    }
+
+    /** Abramowitz–Stegun 7.1.26 (|error| < 1.5e-7, below float resolution): the JDK has no erf and PyTorch's GELU is exact. */
+    static double erf(double x) {
+        double sign = x < 0 ? -1.0 : 1.0;
+        double ax = Math.abs(x);
+        double k = 1.0 / (1.0 + 0.3275911 * ax);
+        double poly = k * (0.254829592 + k * (-0.284496736 + k * (1.421413741 + k * (-1.453152027 + k * 1.061405429))));
+        return sign * (1.0 - poly * Math.exp(-ax * ax));
+    }
+}

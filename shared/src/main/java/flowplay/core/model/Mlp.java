@@ -1,0 +1,129 @@
+package flowplay.core.model;
+
+import flowplay.core.rng.Rng;
+
+/**
+ * A multilayer perceptron on flat float arrays. Layer k maps sizes[k] to sizes[k+1] with a weight matrix stored
+ * row-major as [out, in], the PyTorch {@code nn.Linear} layout, so checkpoints need no transposition on either side.
+ * The activation sits between layers and not after the last one. Not thread-safe: forward reuses scratch buffers,
+ * because the browser redraws thousands of points many times a second and must not allocate per call.
+ */
+public final class Mlp {
+    private final int[] sizes;
+    private final float[][] weights;
+    private final float[][] biases;
+    private final Activation activation;
+    private float[] scratchA = new float[0];
+    private float[] scratchB = new float[0];
+
+    public Mlp(int[] sizes, float[][] weights, float[][] biases, Activation activation) {
+        if (sizes.length < 2) {
+            throw new IllegalArgumentException("an MLP needs at least an input and an output size");
+        }
+        if (weights.length != sizes.length - 1 || biases.length != sizes.length - 1) {
+            throw new IllegalArgumentException("expected " + (sizes.length - 1) + " layers of weights and biases");
+        }
+        for (int k = 0; k < weights.length; k++) {
+            if (sizes[k] < 1 || sizes[k + 1] < 1) {
+                throw new IllegalArgumentException("layer sizes must be positive");
+            }
+            if (weights[k].length != sizes[k + 1] * sizes[k]) {
+                throw new IllegalArgumentException("layer " + k + " weight has " + weights[k].length + " values, expected "
+                        + sizes[k + 1] + "×" + sizes[k]);
+            }
+            if (biases[k].length != sizes[k + 1]) {
+                throw new IllegalArgumentException("layer " + k + " bias has " + biases[k].length + " values, expected " + sizes[k + 1]);
+            }
+        }
+        this.sizes = sizes.clone();
+        this.weights = weights;
+        this.biases = biases;
+        this.activation = activation;
+    }
+
+    /** PyTorch's default {@code nn.Linear} initialisation: weights and biases uniform in ±1/√fan_in. */
+    public static Mlp init(int[] sizes, Activation activation, Rng rng) {
+        float[][] w = new float[sizes.length - 1][];
+        float[][] b = new float[sizes.length - 1][];
+        for (int k = 0; k < sizes.length - 1; k++) {
+            int in = sizes[k];
+            int out = sizes[k + 1];
+            double bound = 1.0 / Math.sqrt(in);
+            w[k] = new float[out * in];
+            b[k] = new float[out];
+            for (int i = 0; i < w[k].length; i++) {
+                w[k][i] = (float) ((2.0 * rng.nextDouble() - 1.0) * bound);
+            }
+            for (int i = 0; i < out; i++) {
+                b[k][i] = (float) ((2.0 * rng.nextDouble() - 1.0) * bound);
+            }
+        }
+        return new Mlp(sizes, w, b, activation);
+    }
+
+    public int inputSize() {
+        return sizes[0];
+    }
+
+    public int outputSize() {
+        return sizes[sizes.length - 1];
+    }
+
+    public int layers() {
+        return weights.length;
+    }
+
+    public int[] sizes() {
+        return sizes.clone();
+    }
+
+    public float[][] weights() {
+        return weights;
+    }
+
+    public float[][] biases() {
+        return biases;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    /** Evaluates n rows of {@code in} (row-major n×inputSize) into {@code out} (n×outputSize). */
+    public void forward(float[] in, int n, float[] out) {
+        int widest = 0;
+        for (int s : sizes) {
+            widest = Math.max(widest, s);
+        }
+        if (scratchA.length < n * widest) {
+            scratchA = new float[n * widest];
+            scratchB = new float[n * widest];
+        }
+        float[] src = in;
+        for (int k = 0; k < weights.length; k++) {
+            boolean last = k == weights.length - 1;
+            float[] dst = last ? out : (src == scratchA ? scratchB : scratchA);
+            layer(k, src, n, dst, !last);
+            src = dst;
+        }
+    }
+
+    private void layer(int k, float[] src, int n, float[] dst, boolean activate) {
+        int in = sizes[k];
+        int out = sizes[k + 1];
+        float[] w = weights[k];
+        float[] b = biases[k];
+        for (int row = 0; row < n; row++) {
+            int so = row * in;
+            int dO = row * out;
+            for (int j = 0; j < out; j++) {
+                float acc = b[j];
+                int wo = j * in;
+                for (int i = 0; i < in; i++) {
+                    acc += w[wo + i] * src[so + i];
+                }
+                dst[dO + j] = activate ? activation.apply(acc) : acc;
+            }
+        }
+    }
+}

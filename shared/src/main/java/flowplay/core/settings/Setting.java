@@ -1,0 +1,88 @@
+package flowplay.core.settings;
+
+import java.util.List;
+
+/**
+ * One knob: its name (the JSON field, URL-hash key and UI control id), type, default, bounds and help text. The same
+ * row validates API requests, generates CLI flags ({@code flag}, usually the name) and builds the page's controls.
+ */
+public record Setting(String name, Kind kind, String defaultValue, double min, double max, List<String> choices, String help,
+                      String flag) {
+    public enum Kind { INT, FLOAT, CHOICE }
+
+    public static Setting integer(String name, long defaultValue, long min, long max, String help) {
+        return new Setting(name, Kind.INT, Long.toString(defaultValue), min, max, List.of(), help, name);
+    }
+
+    public static Setting number(String name, double defaultValue, double min, double max, String help) {
+        return new Setting(name, Kind.FLOAT, Double.toString(defaultValue), min, max, List.of(), help, name);
+    }
+
+    public static Setting choice(String name, String defaultValue, List<String> choices, String help) {
+        return new Setting(name, Kind.CHOICE, defaultValue, 0, 0, List.copyOf(choices), help, name);
+    }
+
+    /** The same setting under another command-line flag, where the CLI's established spelling differs from the field name. */
+    public Setting withFlag(String cliFlag) {
+        return new Setting(name, kind, defaultValue, min, max, choices, help, cliFlag);
+    }
+
+    /** What this setting accepts, in words, for error messages and tooltips. */
+    public String allowed() {
+        switch (kind) {
+            case INT:
+                return "integer in [" + (long) min + ", " + (long) max + "]";
+            case FLOAT:
+                return "number in [" + min + ", " + max + "]";
+            default:
+                return "one of " + String.join(", ", choices);
+        }
+    }
+
+    /** Checks a raw value and returns its canonical text (e.g. "256" for "256.0"), or throws naming this field. */
+    public String normalize(String raw) {
+        if (raw == null) {
+            throw new SettingException(name, "missing value", allowed());
+        }
+        String value = raw.trim();
+        switch (kind) {
+            case INT: {
+                double d = parseNumber(value);
+                if (d != Math.rint(d)) {
+                    throw new SettingException(name, "'" + raw + "' is not a whole number", allowed());
+                }
+                checkRange(raw, d);
+                return Long.toString((long) d);
+            }
+            case FLOAT: {
+                double d = parseNumber(value);
+                checkRange(raw, d);
+                return Double.toString(d);
+            }
+            default:
+                if (!choices.contains(value)) {
+                    throw new SettingException(name, "unknown value '" + raw + "'", allowed());
+                }
+                return value;
+        }
+    }
+
+    private double parseNumber(String value) {
+        double d;
+        try {
+            d = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new SettingException(name, "'" + value + "' is not a number", allowed());
+        }
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new SettingException(name, "'" + value + "' is not a finite number", allowed());
+        }
+        return d;
+    }
+
+    private void checkRange(String raw, double d) {
+        if (d < min || d > max) {
+            throw new SettingException(name, raw.trim() + " is out of range", allowed());
+        }
+    }
+}

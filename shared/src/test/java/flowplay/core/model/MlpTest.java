@@ -1,0 +1,68 @@
+package flowplay.core.model;
+
+import flowplay.core.rng.Rng;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class MlpTest {
+    @Test
+    void forwardMatchesAHandComputation() {
+        // 2 → 2 (relu) → 1, weights in the [out, in] layout.
+        Mlp mlp = new Mlp(new int[] {2, 2, 1},
+                new float[][] {{1f, 2f, -1f, 1f}, {3f, -1f}},
+                new float[][] {{0.5f, 0f}, {0.25f}},
+                Activation.RELU);
+        float[] out = new float[2];
+        mlp.forward(new float[] {1f, 1f, 2f, -3f}, 2, out);
+        // row 0: h = relu(1+2+0.5, -1+1+0) = (3.5, 0) → 3·3.5 + 0.25 = 10.75
+        // row 1: h = relu(2−6+0.5, −2−3) = (0, 0) → 0.25
+        assertArrayEquals(new float[] {10.75f, 0.25f}, out, 1e-6f);
+    }
+
+    @Test
+    void activationsFollowThePyTorchDefinitions() {
+        assertEquals(Math.exp(-1) - 1, Activation.ELU.apply(-1f), 1e-7);
+        assertEquals(2f, Activation.ELU.apply(2f));
+        assertEquals(1 / (1 + Math.exp(-1)), Activation.SILU.apply(1f), 1e-7);
+        assertEquals(Math.tanh(0.3), Activation.TANH.apply(0.3f), 1e-7);
+        // torch.nn.functional.gelu(torch.tensor([1., -1., 0.5])) (exact, erf-based)
+        assertEquals(0.8413447, Activation.GELU.apply(1f), 1e-6);
+        assertEquals(-0.1586553, Activation.GELU.apply(-1f), 1e-6);
+        assertEquals(0.3457312, Activation.GELU.apply(0.5f), 1e-6);
+        assertEquals(Activation.SILU, Activation.parse("silu"));
+        assertThrows(IllegalArgumentException.class, () -> Activation.parse("swish"));
+    }
+
+    @Test
+    void initFollowsPyTorchBoundsAndIsReproducible() {
+        int[] sizes = {3, 64, 64, 64, 2};
+        Mlp a = Mlp.init(sizes, Activation.ELU, new Rng(5));
+        Mlp b = Mlp.init(sizes, Activation.ELU, new Rng(5));
+        for (int k = 0; k < a.layers(); k++) {
+            assertArrayEquals(a.weights()[k], b.weights()[k]);
+            double bound = 1 / Math.sqrt(sizes[k]);
+            for (float w : a.weights()[k]) {
+                assertEquals(0, w, bound);
+            }
+        }
+    }
+
+    @Test
+    void rejectsWeightsThatDoNotMatchTheSizes() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new Mlp(new int[] {2, 3}, new float[][] {new float[5]}, new float[][] {new float[3]}, Activation.ELU));
+    }
+
+    @Test
+    void velocityFieldAppendsTime() {
+        // One linear layer 3 → 2 that copies t into both outputs.
+        Mlp mlp = new Mlp(new int[] {3, 2}, new float[][] {{0, 0, 1, 0, 0, 1}}, new float[][] {{0, 0}}, Activation.ELU);
+        MlpVelocityField u = new MlpVelocityField(mlp);
+        float[] out = new float[4];
+        u.velocity(new float[] {5, 6, 7, 8}, 0.75f, 2, out);
+        assertArrayEquals(new float[] {0.75f, 0.75f, 0.75f, 0.75f}, out);
+    }
+}
