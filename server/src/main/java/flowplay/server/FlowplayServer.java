@@ -1,0 +1,63 @@
+package flowplay.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import flowplay.server.api.ErrorMapping;
+import flowplay.server.api.RunStream;
+import flowplay.server.api.RunsApi;
+import flowplay.server.runs.RunManager;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: the runs API, the run stream, and the web client from the classpath folder {@code /web} (the
+ * webapp jar). Without that folder — a server built before the client — the API still works and "/" says why.
+ */
+public final class FlowplayServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FlowplayServer.class);
+    private static final String WEB = "/web";
+
+    private final RunStream stream;
+    private final Javalin app;
+
+    public FlowplayServer(RunManager runs) {
+        ObjectMapper mapper = new ObjectMapper();
+        RunsApi api = new RunsApi(runs, mapper);
+        ErrorMapping errors = new ErrorMapping(mapper);
+        this.stream = new RunStream(runs, mapper);
+        boolean client = FlowplayServer.class.getResource(WEB + "/index.html") != null;
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            if (client) {
+                config.staticFiles.add(WEB, Location.CLASSPATH);
+            } else {
+                LOG.warn("no web client on the classpath ({}); serving the API only", WEB);
+                config.routes.get("/", ctx -> ctx.contentType("text/plain")
+                        .result("Flowplay API server. The web client (flowplay-webapp) is not on the classpath.\n"));
+            }
+            api.register(config.routes);
+            stream.register(config.routes);
+            errors.register(config.routes);
+        });
+    }
+
+    public FlowplayServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+        stream.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,52 @@
+package flowplay.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import flowplay.core.settings.SettingException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Every failure becomes a small JSON {"error", "field", "allowed"}: clients show the message next to the field it
+ * names. Unexpected exceptions are logged here and answered with a bare 500, never with a stack trace.
+ */
+public final class ErrorMapping {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private final ObjectMapper mapper;
+
+    public ErrorMapping(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(SettingException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), e.field(), e.allowed()));
+        routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.field(), null));
+        routes.exception(RejectedExecutionException.class,
+                (e, ctx) -> answer(ctx, 503, "too many runs queued; try again when one has finished", null, null));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            answer(ctx, 500, "internal error", null, null);
+        });
+    }
+
+    private void answer(Context ctx, int status, String message, String field, String allowed) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("field", field);
+        body.put("allowed", allowed);
+        String text;
+        try {
+            text = mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            text = "{\"error\":\"internal error\"}";
+        }
+        ctx.status(status).contentType("application/json").result(text);
+    }
+}

@@ -1,0 +1,119 @@
+package flowplay.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import flowplay.core.settings.Setting;
+import flowplay.core.settings.SettingValues;
+import flowplay.core.settings.Settings;
+import flowplay.server.runs.CheckpointBytes;
+import flowplay.server.runs.Run;
+import flowplay.server.runs.RunManager;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The REST side of runs: create, list, inspect, cancel, download the newest checkpoint; and the settings tables. */
+public final class RunsApi {
+    private final RunManager runs;
+    private final ObjectMapper mapper;
+    private final SettingsBody body;
+
+    public RunsApi(RunManager runs, ObjectMapper mapper) {
+        this.runs = runs;
+        this.mapper = mapper;
+        this.body = new SettingsBody(mapper);
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/runs", this::create);
+        routes.get("/api/runs", this::list);
+        routes.get("/api/runs/{id}", this::get);
+        routes.delete("/api/runs/{id}", this::cancel);
+        routes.get("/api/runs/{id}/checkpoint", this::checkpoint);
+        routes.get("/api/settings", this::settings);
+    }
+
+    private void create(Context ctx) throws JsonProcessingException {
+        SettingValues values = Settings.parse(Settings.TRAIN, body.parse(ctx.body()));
+        Run run = runs.submit(values);
+        // The answer describes the run as accepted: a free worker may already have started it, which the stream
+        // and GET report; a created run always reads "queued" here so clients see every state in order.
+        Map<String, Object> created = RunJson.run(run);
+        created.put("state", "queued");
+        created.put("step", 0L);
+        created.put("loss", null);
+        created.put("reason", null);
+        created.put("checkpointStep", null);
+        json(ctx.status(201), created);
+    }
+
+    private void list(Context ctx) throws JsonProcessingException {
+        List<Object> all = new ArrayList<>();
+        for (Run run : runs.list()) {
+            all.add(RunJson.run(run));
+        }
+        json(ctx, all);
+    }
+
+    private void get(Context ctx) throws JsonProcessingException {
+        json(ctx, RunJson.run(find(ctx)));
+    }
+
+    private void cancel(Context ctx) throws JsonProcessingException {
+        Run run = find(ctx);
+        runs.cancel(run.id());
+        json(ctx, RunJson.run(run));
+    }
+
+    private void checkpoint(Context ctx) {
+        Run run = find(ctx);
+        CheckpointBytes c = run.checkpoint();
+        if (c == null) {
+            throw ApiException.notFound("run " + run.id() + " has no checkpoint yet");
+        }
+        ctx.contentType("application/octet-stream")
+                .header("Content-Disposition", "attachment; filename=\"" + run.id() + "-step-" + c.step() + ".safetensors\"")
+                .result(c.bytes());
+    }
+
+    private void settings(Context ctx) throws JsonProcessingException {
+        Map<String, Object> tables = new LinkedHashMap<>();
+        tables.put("train", table(Settings.TRAIN));
+        tables.put("sample", table(Settings.SAMPLE));
+        json(ctx, tables);
+    }
+
+    private static List<Object> table(List<Setting> table) {
+        List<Object> rows = new ArrayList<>();
+        for (Setting s : table) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", s.name());
+            row.put("kind", s.kind().name().toLowerCase());
+            row.put("default", s.defaultValue());
+            if (s.kind() == Setting.Kind.CHOICE) {
+                row.put("choices", s.choices());
+            } else {
+                row.put("min", s.min());
+                row.put("max", s.max());
+            }
+            row.put("allowed", s.allowed());
+            row.put("help", s.help());
+            row.put("flag", "--" + s.flag());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private Run find(Context ctx) {
+        String id = ctx.pathParam("id");
+        return runs.find(id).orElseThrow(() -> ApiException.notFound("no run " + id));
+    }
+
+    private void json(Context ctx, Object value) throws JsonProcessingException {
+        ctx.contentType("application/json").result(mapper.writeValueAsString(value));
+    }
+}

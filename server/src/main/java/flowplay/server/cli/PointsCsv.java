@@ -1,0 +1,101 @@
+package flowplay.server.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Point sets as CSV: one point per line, its coordinates separated by commas, no header (what {@code sample}
+ * writes, {@code sample --x0} reads back). Blank lines are skipped; anything else that is not exactly {@code dim}
+ * finite numbers is refused with the file and line named.
+ */
+final class PointsCsv {
+    private PointsCsv() {
+    }
+
+    /** The points as row-major n×dim. */
+    static float[] read(Path file, int dim) throws IOException {
+        FloatList values = new FloatList();
+        int lineNo = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.split(",", -1);
+                if (parts.length != dim) {
+                    throw new UsageException(file + " line " + lineNo + ": expected " + dim + " numbers separated by commas, got '"
+                            + line.trim() + "'");
+                }
+                for (String p : parts) {
+                    values.add(number(file, lineNo, p.trim()));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot read " + file + ": no such file");
+        }
+        if (values.size() == 0) {
+            throw new UsageException(file + ": no points (expected lines of " + dim + " comma-separated numbers)");
+        }
+        return values.toArray();
+    }
+
+    private static float number(Path file, int lineNo, String text) {
+        float v;
+        try {
+            v = Float.parseFloat(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException(file + " line " + lineNo + ": '" + text + "' is not a number");
+        }
+        if (!Float.isFinite(v)) {
+            throw new UsageException(file + " line " + lineNo + ": '" + text + "' is not a finite number");
+        }
+        return v;
+    }
+
+    static void write(Writer out, float[] points, int n, int dim) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            line.setLength(0);
+            for (int d = 0; d < dim; d++) {
+                if (d > 0) {
+                    line.append(',');
+                }
+                line.append(points[i * dim + d]);
+            }
+            line.append('\n');
+            out.write(line.toString());
+        }
+    }
+
+    /** A growable float array, to avoid boxing a hundred thousand points. */
+    private static final class FloatList {
+        private float[] data = new float[256];
+        private int size;
+
+        void add(float v) {
+            if (size == data.length) {
+                float[] bigger = new float[size * 2];
+                System.arraycopy(data, 0, bigger, 0, size);
+                data = bigger;
+            }
+            data[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        float[] toArray() {
+            float[] out = new float[size];
+            System.arraycopy(data, 0, out, 0, size);
+            return out;
+        }
+    }
+}

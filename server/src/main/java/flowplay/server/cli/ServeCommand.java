@@ -1,0 +1,66 @@
+package flowplay.server.cli;
+
+import flowplay.server.FlowplayServer;
+import flowplay.server.engine.Nd4jEngine;
+import flowplay.server.runs.RunManager;
+import flowplay.server.runs.RunStore;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code serve}: the web playground and its API until the process is stopped. */
+public final class ServeCommand implements Command {
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = CommandSpec.create().name("serve").mixinStandardHelpOptions(true);
+        spec.usageMessage().description("Serve the web playground and the training API.");
+        spec.addOption(OptionSpec.builder("--host").paramLabel("HOST").type(String.class).defaultValue("127.0.0.1")
+                .description("Interface to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for all)").build());
+        spec.addOption(OptionSpec.builder("--port").paramLabel("PORT").type(int.class).defaultValue("7070")
+                .description("Port (default ${DEFAULT-VALUE}; 0 picks a free one)").build());
+        spec.addOption(OptionSpec.builder("--data").paramLabel("DIR").type(String.class).defaultValue("./flowplay-data")
+                .description("Folder for run checkpoints (default ${DEFAULT-VALUE})").build());
+        spec.addOption(OptionSpec.builder("--workers").paramLabel("N").type(int.class)
+                .defaultValue(Integer.toString(Runtime.getRuntime().availableProcessors()))
+                .description("Runs trained at once, one per core (default ${DEFAULT-VALUE})").build());
+        spec.addOption(OptionSpec.builder("--queue").paramLabel("N").type(int.class).defaultValue("16")
+                .description("Runs that may wait for a worker before new ones are refused (default ${DEFAULT-VALUE})").build());
+        return spec;
+    }
+
+    @Override
+    public int run(ParseResult parsed, PrintStream out, PrintStream err) throws Exception {
+        String host = parsed.matchedOptionValue("--host", "127.0.0.1");
+        int port = parsed.matchedOptionValue("--port", 7070);
+        Path data = Path.of(parsed.matchedOptionValue("--data", "./flowplay-data"));
+        int workers = parsed.matchedOptionValue("--workers", Runtime.getRuntime().availableProcessors());
+        int queue = parsed.matchedOptionValue("--queue", 16);
+        if (port < 0 || port > 65535) {
+            throw new UsageException("invalid value for --port: " + port + " (allowed: integer in [0, 65535])");
+        }
+        if (workers < 1 || queue < 1) {
+            throw new UsageException("--workers and --queue must be at least 1");
+        }
+        Nd4jEngine engine = new Nd4jEngine();
+        // Unpacking and loading the native libraries takes seconds: do it now, not inside the first run.
+        Thread warmUp = new Thread(engine::warmUp, "nd4j-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        RunManager runs = new RunManager(engine, new RunStore(data), workers, queue);
+        FlowplayServer server = new FlowplayServer(runs).start(host, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            runs.close();
+            stopped.countDown();
+        }, "shutdown"));
+        out.println("Flowplay listening on http://" + host + ":" + server.port() + "/");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

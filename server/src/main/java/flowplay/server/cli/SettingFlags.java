@@ -1,0 +1,68 @@
+package flowplay.server.cli;
+
+import flowplay.core.settings.Setting;
+import flowplay.core.settings.SettingException;
+import flowplay.core.settings.SettingValues;
+import flowplay.core.settings.Settings;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command-line flags generated from a settings table: one {@code --flag} per row, its help text, range and default
+ * from the row. Values stay strings until the table validates them, so the CLI and the HTTP API accept and refuse
+ * exactly the same inputs.
+ */
+final class SettingFlags {
+    private final List<Setting> table;
+
+    SettingFlags(List<Setting> table) {
+        this.table = table;
+    }
+
+    void addTo(CommandSpec spec) {
+        for (Setting s : table) {
+            spec.addOption(OptionSpec.builder("--" + s.flag())
+                    .paramLabel(label(s))
+                    .type(String.class)
+                    .description(s.help() + " (" + s.allowed() + "; default " + s.defaultValue() + ")")
+                    .build());
+        }
+    }
+
+    /** The validated values; a bad one becomes a {@link UsageException} naming the flag and what it accepts. */
+    SettingValues parse(ParseResult parsed) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (Setting s : table) {
+            String flag = "--" + s.flag();
+            if (parsed.hasMatchedOption(flag)) {
+                raw.put(s.name(), parsed.matchedOptionValue(flag, (String) null));
+            }
+        }
+        try {
+            return Settings.parse(table, raw);
+        } catch (SettingException e) {
+            Setting s = Settings.find(table, e.field());
+            String flag = s == null ? e.field() : "--" + s.flag();
+            String message = e.getMessage();
+            String prefix = e.field() + ": ";
+            String problem = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+            throw new UsageException("invalid value for " + flag + ": " + problem);
+        }
+    }
+
+    private static String label(Setting s) {
+        switch (s.kind()) {
+            case CHOICE:
+                return String.join("|", s.choices());
+            case INT:
+                return "N";
+            default:
+                return "X";
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package flowplay.server.cli;
+
+import flowplay.core.checkpoint.Checkpoint;
+import flowplay.server.Main;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    /** What one CLI invocation printed and returned. */
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void train() throws Exception {
+        model = dir.resolve("moons.safetensors");
+        Result r = cli("train", "--dataset", "moons", "--steps", "300", "--seed", "0", "--checkpointEvery", "100", "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("step 300/300"), r.err());
+        assertTrue(r.err().contains("steps/s"), r.err());
+    }
+
+    @Test
+    void trainWritesAParsableCheckpoint() throws Exception {
+        Checkpoint c = Checkpoint.fromBytes(Files.readAllBytes(model));
+        assertEquals(300, c.step());
+        assertEquals(2, c.model().dim());
+        assertTrue(c.metadata().get(Checkpoint.KEY_TRAINING).contains("\"steps\":\"300\""), c.metadata().toString());
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp files left");
+        }
+    }
+
+    @Test
+    void sampleWithEulerAndHeun() throws Exception {
+        for (String solver : new String[] {"euler", "heun"}) {
+            Path out = dir.resolve(solver + ".csv");
+            Result r = cli("sample", "--checkpoint", model.toString(), "--solver", solver, "--steps", "8", "--n", "500", "--seed", "3",
+                    "--out", out.toString());
+            assertEquals(0, r.code(), r.err());
+            List<String> lines = Files.readAllLines(out);
+            assertEquals(500, lines.size());
+            double meanY = 0;
+            for (String line : lines) {
+                String[] xy = line.split(",");
+                assertEquals(2, xy.length, line);
+                assertTrue(Double.isFinite(Double.parseDouble(xy[0])) && Double.isFinite(Double.parseDouble(xy[1])), line);
+                meanY += Double.parseDouble(xy[1]) / lines.size();
+            }
+            // Two moons have mean y ≈ 0.25; N(0, I) noise has 0: the flow moved the points.
+            assertTrue(meanY > 0.05 && meanY < 0.5, solver + " mean y " + meanY);
+        }
+    }
+
+    @Test
+    void sampleFromGivenPointsToStdout() throws Exception {
+        Path x0 = dir.resolve("x0.csv");
+        Files.writeString(x0, "0,0\n\n0.5, -1.25\n1e-3,2\n");
+        Result r = cli("sample", "--checkpoint", model.toString(), "--solver", "euler", "--steps", "4", "--x0", x0.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3, r.out().trim().split("\n").length, r.out());
+    }
+
+    @Test
+    void badPointsFileNamesFileAndLine() throws Exception {
+        Path x0 = dir.resolve("bad.csv");
+        Files.writeString(x0, "0,0\n1,NaN\n");
+        Result r = cli("sample", "--checkpoint", model.toString(), "--x0", x0.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad.csv line 2"), r.err());
+        Files.writeString(x0, "0,0,0\n");
+        r = cli("sample", "--checkpoint", model.toString(), "--x0", x0.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("line 1") && r.err().contains("expected 2 numbers"), r.err());
+    }
+
+    @Test
+    void badFlagsExitWith2AndNameTheFlag() {
+        assertBadFlag(new String[] {"train", "--steps", "0", "--out", "x"}, "--steps", "integer in [1, 100000]");
+        assertBadFlag(new String[] {"train", "--lr", "abc", "--out", "x"}, "--lr", "number in");
+        assertBadFlag(new String[] {"train", "--activation", "sigmoid", "--out", "x"}, "--activation", "one of elu, silu, relu, tanh, gelu");
+        assertBadFlag(new String[] {"sample", "--checkpoint", "m", "--steps", "5000"}, "--steps", "integer in [1, 1000]");
+        assertBadFlag(new String[] {"sample", "--checkpoint", "m", "--solver", "rk4"}, "--solver", "one of euler, heun");
+        assertBadFlag(new String[] {"train", "--bogus", "1", "--out", "x"}, "--bogus", null);
+        assertBadFlag(new String[] {"sample", "--checkpoint", model.toString(), "--x0", "a.csv", "--n", "3"}, "--x0", null);
+        assertBadFlag(new String[] {"serve", "--port", "http"}, "--port", null);
+    }
+
+    private static void assertBadFlag(String[] args, String flag, String allowed) {
+        Result r = cli(args);
+        assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+        assertTrue(r.err().contains(flag), r.err());
+        if (allowed != null) {
+            assertTrue(r.err().contains(allowed), r.err());
+        }
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertEquals(1, r.err().trim().split("\n").length, "one line: " + r.err());
+    }
+
+    @Test
+    void helpListsTheSettingFlags() {
+        Result r = cli("train", "--help");
+        assertEquals(0, r.code());
+        for (String flag : new String[] {"--dataset", "--steps", "--batch", "--lr", "--seed", "--width", "--depth", "--activation",
+                "--checkpointEvery", "--out"}) {
+            assertTrue(r.out().contains(flag), flag + " in " + r.out());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package flowplay.server.runs;
+
+import flowplay.core.checkpoint.Checkpoint;
+import flowplay.core.model.Mlp;
+import flowplay.core.settings.Settings;
+import flowplay.core.settings.TrainConfig;
+import flowplay.server.engine.Engine;
+import flowplay.server.engine.Trainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pool's rules, with a fake engine: no native code, so the timing is the manager's own. */
+class RunManagerTest {
+    @TempDir
+    Path data;
+
+    /** A trainer that returns a constant loss; width 13 makes it throw, width 7 makes it wait for {@code gate}. */
+    private static final class FakeEngine implements Engine {
+        final CountDownLatch gate = new CountDownLatch(1);
+
+        @Override
+        public String name() {
+            return "fake";
+        }
+
+        @Override
+        public Trainer trainer(Mlp init, TrainConfig config) {
+            return new Trainer() {
+                @Override
+                public int batch() {
+                    return config.batch();
+                }
+
+                @Override
+                public float step(float[] input, float[] target) {
+                    if (config.width() == 13) {
+                        throw new IllegalStateException("broken engine");
+                    }
+                    if (config.width() == 7) {
+                        try {
+                            gate.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return 1f;
+                }
+
+                @Override
+                public Mlp snapshot() {
+                    return init;
+                }
+            };
+        }
+    }
+
+    private static Run await(Run run) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!run.state().isFinal() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return run;
+    }
+
+    private static flowplay.core.settings.SettingValues settings(String width, String steps) {
+        return Settings.parse(Settings.TRAIN, Map.of("width", width, "steps", steps, "batch", "8", "checkpointEvery", "5"));
+    }
+
+    @Test
+    void aFailingRunFailsAloneWithItsReason() throws Exception {
+        try (RunManager runs = new RunManager(new FakeEngine(), new RunStore(data), 1, 4)) {
+            Run broken = runs.submit(settings("13", "10"));
+            Run fine = runs.submit(settings("4", "10"));
+            assertEquals(RunState.FAILED, await(broken).state());
+            assertTrue(broken.reason().contains("broken engine"), broken.reason());
+            assertEquals(RunState.DONE, await(fine).state());
+            assertEquals(10, fine.checkpoint().step());
+            assertEquals(10, Checkpoint.fromBytes(Files.readAllBytes(data.resolve("runs/" + fine.id() + "/step-10.safetensors"))).step());
+        }
+    }
+
+    @Test
+    void theQueueIsBoundedAndQueuedRunsCancelAtOnce() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        try (RunManager runs = new RunManager(engine, new RunStore(data), 1, 2)) {
+            Run busy = runs.submit(settings("7", "3"));
+            Run waiting1 = runs.submit(settings("4", "3"));
+            Run waiting2 = runs.submit(settings("4", "3"));
+            assertThrows(RejectedExecutionException.class, () -> runs.submit(settings("4", "3")));
+            runs.cancel(waiting1.id());
+            assertEquals(RunState.CANCELLED, waiting1.state());
+            engine.gate.countDown();
+            assertEquals(RunState.DONE, await(busy).state());
+            assertEquals(RunState.DONE, await(waiting2).state());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package flowplay.web.render;
+
+import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+
+/** The fallback renderer: works in every browser, and its pixels can be read back (WebGPU's cannot after presentation). */
+public final class Canvas2dRenderer implements Renderer {
+    private final HTMLCanvasElement canvas;
+    private final CanvasRenderingContext2D g;
+    private final float[] rgb = new float[3];
+
+    public Canvas2dRenderer(HTMLCanvasElement canvas) {
+        this.canvas = canvas;
+        this.g = (CanvasRenderingContext2D) canvas.getContext("2d");
+        if (g == null) {
+            throw new IllegalStateException("the #plot canvas has no 2d context");
+        }
+    }
+
+    @Override
+    public String name() {
+        return "canvas2d";
+    }
+
+    @Override
+    public void clear() {
+        g.setFillStyle(Palette.css(Palette.BACKGROUND[0], Palette.BACKGROUND[1], Palette.BACKGROUND[2], 1f));
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        drawGrid();
+    }
+
+    @Override
+    public void draw(Scene scene) {
+        clear();
+        double px = pixel();
+        drawPoints(scene.reference, scene.referenceCount, Palette.css(Palette.REFERENCE), 1.8 * px);
+        if (scene.hasTrajectories()) {
+            drawTrajectories(scene);
+        }
+        Palette.time(1, rgb, 0);
+        drawPoints(scene.samples, scene.sampleCount, Palette.css(rgb[0], rgb[1], rgb[2], Palette.SAMPLE_ALPHA), 2.0 * px);
+    }
+
+    private void drawGrid() {
+        double h = ViewBox.HALF_EXTENT;
+        g.setLineWidth(pixel());
+        for (double v = -h; v <= h + 1e-9; v += ViewBox.GRID) {
+            g.setStrokeStyle(Palette.css(Math.abs(v) < 1e-9 ? Palette.AXIS : Palette.GRID));
+            g.beginPath();
+            g.moveTo(sx(v), sy(-h));
+            g.lineTo(sx(v), sy(h));
+            g.moveTo(sx(-h), sy(v));
+            g.lineTo(sx(h), sy(v));
+            g.stroke();
+        }
+    }
+
+    /** One path per time step, so the colour (time) changes along each trajectory at a cost of frames − 1 strokes. */
+    private void drawTrajectories(Scene s) {
+        g.setLineWidth(pixel());
+        for (int k = 0; k + 1 < s.frames; k++) {
+            Palette.time((k + 0.5) / (s.frames - 1), rgb, 0);
+            g.setStrokeStyle(Palette.css(rgb[0], rgb[1], rgb[2], Palette.TRAJECTORY_ALPHA));
+            g.beginPath();
+            int a = k * s.stride * 2;
+            int b = (k + 1) * s.stride * 2;
+            for (int i = 0; i < s.paths; i++) {
+                g.moveTo(sx(s.trajectory[a + 2 * i]), sy(s.trajectory[a + 2 * i + 1]));
+                g.lineTo(sx(s.trajectory[b + 2 * i]), sy(s.trajectory[b + 2 * i + 1]));
+            }
+            g.stroke();
+        }
+    }
+
+    /** Squares, not arcs: thousands of arcs per frame are slow, and at this size nobody sees the corners. */
+    private void drawPoints(float[] xy, int n, String color, double size) {
+        g.setFillStyle(color);
+        double half = size / 2;
+        for (int i = 0; i < n; i++) {
+            g.fillRect(sx(xy[2 * i]) - half, sy(xy[2 * i + 1]) - half, size, size);
+        }
+    }
+
+    private double pixel() {
+        return Math.max(1, canvas.getWidth() / 640.0);
+    }
+
+    private double sx(double x) {
+        return (x + ViewBox.HALF_EXTENT) / (2 * ViewBox.HALF_EXTENT) * canvas.getWidth();
+    }
+
+    private double sy(double y) {
+        return (ViewBox.HALF_EXTENT - y) / (2 * ViewBox.HALF_EXTENT) * canvas.getHeight();
+    }
+}

@@ -1,0 +1,28 @@
+package flowplay.web.render;
+
+/**
+ * What one picture shows, as flat row-major (x, y) arrays straight from the sampler, so nothing is copied per point
+ * before a renderer packs it for its API.
+ */
+public final class Scene {
+    /** The data set's own points (drawn faint); may be empty. */
+    public float[] reference = new float[0];
+    public int referenceCount;
+
+    /** Model samples at t = 1; may be empty (before the first checkpoint). */
+    public float[] samples = new float[0];
+    public int sampleCount;
+
+    /**
+     * Trajectory frames: frame k (t = k / (frames − 1)) starts at k·stride·2 and holds {@code stride} points, of which
+     * the first {@code paths} are drawn.
+     */
+    public float[] trajectory;
+    public int frames;
+    public int stride;
+    public int paths;
+
+    public boolean hasTrajectories() {
+        return trajectory != null && frames > 1 && paths > 0;
+    }
+}
