@@ -3,11 +3,8 @@ package flowplay.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -18,32 +15,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * samples drawn by the WebGPU renderer; then re-sample the same checkpoint with another solver without retraining.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TrainAndSampleWebGpuIT {
+class TrainAndSampleWebGpuIT extends PlaygroundSession {
 
-    static final int STEPS = 2000;
-
-    private static FlowplayProcess server;
-    private static Browser browser;
-    private static PlaygroundPage page;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = FlowplayProcess.start();
-        browser = Browser.withWebGpu("webgpu");
-        page = new PlaygroundPage(browser);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
+    @Override
+    Browser openBrowser() throws Exception {
+        return Browser.withWebGpu("webgpu");
     }
 
     @Test
@@ -54,19 +30,7 @@ class TrainAndSampleWebGpuIT {
         assertTrue(adapter.startsWith("adapter:"), "Chromium offers no WebGPU adapter with the flags of stack-facts.md ("
                 + adapter + "): the test environment is broken, not the page");
 
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("dataset", "moons");
-        settings.put("steps", Integer.toString(STEPS));
-        settings.put("checkpointEvery", "250");
-        page.train(settings);
-
-        PlaygroundPage.Stats trained = page.awaitTrained(STEPS);
-        browser.screenshot("moons-trained-" + browser.value("solver") + "-" + browser.value("sampleSteps"));
-        assertEquals("webgpu", page.renderer(), "#renderer[data-renderer] with WebGPU available; " + trained);
-        page.assertMoonsShape(trained, Integer.parseInt(browser.value("samples")));
-        assertEquals(expectedNfe(browser.value("solver"), Integer.parseInt(browser.value("sampleSteps"))), trained.nfe(),
-                "data-nfe for solver " + browser.value("solver") + " with " + browser.value("sampleSteps") + " steps; " + trained);
-        assertTrue(trained.draws() >= 1, "data-draws counts the draws; " + trained);
+        PlaygroundPage.Stats trained = trainMoonsAndCheckDrawing("webgpu");
 
         int runsBefore = RunsJson.count(server.get("api/runs"));
         browser.set("solver", "euler");
@@ -96,13 +60,5 @@ class TrainAndSampleWebGpuIT {
         assertEquals("canvas2d", page.renderer(), "#renderer=canvas2d in the hash must force Canvas2D; " + s);
         assertTrue(s.draws() >= 1 && s.count() > 0, "samples were drawn; " + s);
         browser.assertNoPageError();
-    }
-
-    static long expectedNfe(String solver, int steps) {
-        return switch (solver) {
-            case "euler" -> steps;
-            case "heun" -> 2L * steps;
-            default -> throw new AssertionError("unknown solver " + solver);
-        };
     }
 }

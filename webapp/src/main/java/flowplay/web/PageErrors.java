@@ -52,6 +52,15 @@ public final class PageErrors {
         report(where + ": " + t.getClass().getSimpleName() + (message == null ? "" : ": " + message));
     }
 
+    /** Event-handler boundary: a Java exception becomes a page error with its context instead of a bare script error. */
+    public static void guarded(String where, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            report(where, e);
+        }
+    }
+
     /** Text of a JS rejection value or error object, whatever it is. */
     @JSBody(params = "reason", script = "if (reason === undefined || reason === null) return String(reason);"
             + "return String(reason.message !== undefined ? reason.message : reason);")

@@ -1,0 +1,149 @@
+package flowplay.web;
+
+import flowplay.web.net.CreateReply;
+import flowplay.web.net.HttpResult;
+import flowplay.web.net.RunClient;
+import flowplay.web.net.RunStream;
+import flowplay.web.net.StreamListener;
+import flowplay.web.sampling.SampleView;
+import flowplay.web.ui.Dom;
+import flowplay.web.ui.LossChart;
+import flowplay.web.ui.RunStatus;
+import flowplay.web.ui.SettingsForm;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The run lifecycle behind {@code #train} and {@code #cancel}: Train creates a run on the server (cancelling the one
+ * still going) and follows its stream into the status line, the loss chart and the sample view. Messages of a replaced
+ * run are dropped, so a late one from the old stream never lands on the new run's page.
+ */
+public final class RunSession {
+    private final RunClient client = new RunClient();
+    private final SettingsForm settings;
+    private final SampleView view;
+    private final RunStatus status;
+    private final LossChart chart;
+    private final Redraw chartRedraw;
+    private final HTMLElement trainButton;
+    private final HTMLElement cancelButton;
+
+    private String runId;
+    private long runSteps;
+    private RunStream stream;
+
+    public RunSession(SettingsForm settings, SampleView view, RunStatus status, LossChart chart, HTMLElement trainButton,
+            HTMLElement cancelButton) {
+        this.settings = settings;
+        this.view = view;
+        this.status = status;
+        this.chart = chart;
+        this.chartRedraw = Redraw.nextFrame("loss chart", chart::draw);
+        this.trainButton = trainButton;
+        this.cancelButton = cancelButton;
+        chart.draw();
+        Dom.setDisabled(cancelButton, true);
+        trainButton.addEventListener("click", (Event e) -> PageErrors.guarded("train", this::train));
+        cancelButton.addEventListener("click", (Event e) -> PageErrors.guarded("cancel", this::cancel));
+    }
+
+    private void train() {
+        status.clearMessage();
+        if (runId != null && isActive(status.state())) {
+            client.cancel(runId, r -> { });
+        }
+        closeStream();
+        Dom.setDisabled(trainButton, true);
+        client.create(settings.trainValues(), result -> PageErrors.guarded("create run", () -> onCreated(result)));
+    }
+
+    private void onCreated(HttpResult result) {
+        Dom.setDisabled(trainButton, false);
+        if (result.status() == 0) {
+            status.message("Could not reach the server: is it running?", null);
+            return;
+        }
+        CreateReply reply = CreateReply.read(result, settings.trainValues());
+        if (!reply.accepted()) {
+            status.message("Not started — " + reply.refusal(), reply.field());
+            if (reply.field() != null) {
+                settings.refuseTrain(reply.field(), reply.refusal());
+            }
+            return;
+        }
+        runId = reply.id();
+        runSteps = reply.steps();
+        status.setState(reply.state());
+        status.clearProgress();
+        chart.reset(runSteps);
+        chartRedraw.request();
+        view.startRun(reply.dataset());
+        Dom.setDisabled(cancelButton, false);
+        stream = client.subscribe(runId, follower(runId));
+    }
+
+    /** The stream's messages for run {@code id}, ignored once another run has replaced it. */
+    private StreamListener follower(String id) {
+        return new StreamListener() {
+            @Override
+            public void onProgress(long step, double loss, double stepsPerSecond) {
+                if (!id.equals(runId)) {
+                    return;
+                }
+                status.progress(step, runSteps, loss, stepsPerSecond);
+                chart.add(step, loss);
+                chartRedraw.request();
+            }
+
+            @Override
+            public void onState(String state, String reason) {
+                if (!id.equals(runId)) {
+                    return;
+                }
+                status.setState(state);
+                if (!isActive(state)) {
+                    Dom.setDisabled(cancelButton, true);
+                }
+                if ("failed".equals(state)) {
+                    status.message("The run failed: " + (reason == null ? "no reason given" : reason), null);
+                }
+            }
+
+            @Override
+            public void onCheckpoint(byte[] safetensors) {
+                if (id.equals(runId)) {
+                    view.checkpoint(safetensors);
+                }
+            }
+
+            @Override
+            public void onLost(String why) {
+                if (id.equals(runId)) {
+                    status.message(why, null);
+                }
+            }
+        };
+    }
+
+    private void cancel() {
+        if (runId == null) {
+            return;
+        }
+        client.cancel(runId, result -> {
+            if (!result.ok()) {
+                status.message("Cancel failed: HTTP " + result.status() + " " + result.body(), null);
+            }
+        });
+    }
+
+    private void closeStream() {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+    }
+
+    private static boolean isActive(String state) {
+        return "queued".equals(state) || "running".equals(state);
+    }
+}

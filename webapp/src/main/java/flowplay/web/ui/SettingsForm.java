@@ -1,0 +1,146 @@
+package flowplay.web.ui;
+
+import flowplay.core.settings.Setting;
+import flowplay.core.settings.SettingException;
+import flowplay.core.settings.SettingValues;
+import flowplay.core.settings.Settings;
+import flowplay.web.HashState;
+import flowplay.web.PageErrors;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The train and sample controls, bound to the URL hash: the hash fills the controls at start and on every
+ * {@code hashchange}, and every committed edit rewrites the hash, so the address is always a link to these settings.
+ */
+public final class SettingsForm {
+    /** Hears edits after the hash has been rewritten. */
+    public interface Listener {
+        void trainEdited(String name);
+
+        void sampleEdited(String name);
+
+        /** The hash changed and its valid values are in the controls: any setting may have changed. */
+        void hashApplied();
+    }
+
+    private final ControlPanel train;
+    private final ControlPanel sample;
+    private final HTMLElement notice;
+    private final HTMLElement sampleMessage;
+    /** From the hash at start only: the renderer is chosen once per page. */
+    private final boolean forceCanvas2d;
+    private Listener listener;
+
+    public SettingsForm(HTMLElement trainContainer, HTMLElement sampleContainer, HTMLElement notice,
+            HTMLElement sampleMessage) {
+        this.notice = notice;
+        this.sampleMessage = sampleMessage;
+        train = new ControlPanel(trainContainer, Settings.TRAIN, name -> {
+            writeHash();
+            listener.trainEdited(name);
+        });
+        sample = new ControlPanel(sampleContainer, Settings.SAMPLE, name -> {
+            writeHash();
+            listener.sampleEdited(name);
+        });
+        HashState hash = HashState.current();
+        apply(hash);
+        forceCanvas2d = hash.forcesCanvas2d();
+        Window.current().addEventListener("hashchange", (Event e) -> PageErrors.guarded("hash", () -> {
+            apply(HashState.current());
+            listener.hashApplied();
+        }));
+    }
+
+    /**
+     * Set once while the page is wired, before any edit can happen; not a constructor argument because the listener
+     * (the sample view) reads its settings from this form.
+     */
+    public void setListener(Listener listener) {
+        this.listener = listener;
+    }
+
+    public boolean forcesCanvas2d() {
+        return forceCanvas2d;
+    }
+
+    /** The train settings as typed, for the server to validate. */
+    public Map<String, String> trainValues() {
+        return train.rawValues();
+    }
+
+    public String trainValue(String name) {
+        return train.value(name);
+    }
+
+    /** Marks a train control the server refused, with the reason as its tooltip. */
+    public void refuseTrain(String name, String message) {
+        train.markInvalid(name, message);
+    }
+
+    /** The sample settings, or null (with the reason shown) when one is out of range. */
+    public SettingValues sampleValues() {
+        try {
+            SettingValues v = Settings.parse(Settings.SAMPLE, sample.rawValues());
+            Dom.setText(sampleMessage, "");
+            sampleMessage.setHidden(true);
+            return v;
+        } catch (SettingException e) {
+            sample.markInvalid(e.field(), e.getMessage());
+            Dom.setText(sampleMessage, e.getMessage());
+            sampleMessage.setHidden(false);
+            return null;
+        }
+    }
+
+    /** Puts valid hash values into the controls; lists the rest in {@code #notice} instead of failing. */
+    private void apply(HashState hash) {
+        List<String> problems = new ArrayList<>(hash.problems());
+        for (Map.Entry<String, String> e : hash.values().entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            if (HashState.RENDERER.equals(key)) {
+                if (!"canvas2d".equals(value) && !"webgpu".equals(value) && !"auto".equals(value)) {
+                    problems.add("renderer: unknown value '" + value + "' (allowed: canvas2d, webgpu, auto)");
+                }
+                continue;
+            }
+            ControlPanel panel = train.has(key) ? train : sample.has(key) ? sample : null;
+            if (panel == null) {
+                problems.add(key + ": unknown setting");
+                continue;
+            }
+            Setting setting = Settings.find(panel.table(), key);
+            try {
+                panel.set(key, setting.normalize(value));
+            } catch (SettingException ex) {
+                problems.add(ex.getMessage());
+            }
+        }
+        if (problems.isEmpty()) {
+            Dom.setText(notice, "");
+            notice.removeAttribute("data-notice");
+            notice.setHidden(true);
+        } else {
+            String text = "Ignored in the URL: " + String.join("; ", problems);
+            Dom.setText(notice, text);
+            notice.setAttribute("data-notice", text);
+            notice.setHidden(false);
+        }
+    }
+
+    private void writeHash() {
+        Map<String, String> values = new LinkedHashMap<>(train.rawValues());
+        values.putAll(sample.rawValues());
+        if (forceCanvas2d) {
+            values.put(HashState.RENDERER, "canvas2d");
+        }
+        HashState.write(values);
+    }
+}
