@@ -2,7 +2,7 @@ package flowplay.core.solver;
 
 import flowplay.core.model.VelocityField;
 
-/** Integrates samples from the source at t=0 to the data at t=1 on a uniform grid. */
+/** Integrates samples from the source at t=0 to the data at t=1 (or back). */
 public final class Sampler {
     private Sampler() {
     }
@@ -33,5 +33,17 @@ public final class Sampler {
             }
         }
         return steps * solver.evaluationsPerStep();
+    }
+
+    /**
+     * Moves the n points in {@code x} (row-major n×dim) across {@code grid} with any solver, in place; the richer entry
+     * point beside {@link #integrate}. {@code trajectory} may be null. The result carries the NFE, accepted and rejected
+     * steps and whether the grid was clipped short of the endpoints.
+     */
+    public static SolveResult run(VelocityField u, Integrator solver, float[] x, int n, TimeGrid grid, Trajectory trajectory) {
+        if (n < 0 || x.length < n * u.dim()) {
+            throw new IllegalArgumentException("x holds " + x.length + " floats, needs " + n + "×" + u.dim());
+        }
+        return solver.integrate(u, x, n, grid, trajectory);
     }
 }
