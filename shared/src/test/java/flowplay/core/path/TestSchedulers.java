@@ -25,15 +25,25 @@ final class TestSchedulers {
 
     /** Classic RK4 from t0 to t1 in {@code steps} equal steps, in place on x. */
     static void rk4(VelocityField u, float[] x, int n, double t0, double t1, int steps) {
+        double[] grid = new double[steps + 1];
+        for (int k = 0; k <= steps; k++) {
+            grid[k] = k == steps ? t1 : t0 + (t1 - t0) * k / steps;
+        }
+        rk4(u, x, n, grid);
+    }
+
+    /** Classic RK4 along the time grid, in place on x. */
+    static void rk4(VelocityField u, float[] x, int n, double[] grid) {
+        int steps = grid.length - 1;
         int m = n * u.dim();
         float[] k1 = new float[m];
         float[] k2 = new float[m];
         float[] k3 = new float[m];
         float[] k4 = new float[m];
         float[] y = new float[m];
-        double h = (t1 - t0) / steps;
         for (int step = 0; step < steps; step++) {
-            double t = t0 + step * h;
+            double t = grid[step];
+            double h = grid[step + 1] - t;
             u.velocity(x, (float) t, n, k1);
             for (int j = 0; j < m; j++) {
                 y[j] = (float) (x[j] + 0.5 * h * k1[j]);
@@ -46,7 +56,7 @@ final class TestSchedulers {
             for (int j = 0; j < m; j++) {
                 y[j] = (float) (x[j] + h * k3[j]);
             }
-            u.velocity(y, (float) (step == steps - 1 ? t1 : t + h), n, k4);
+            u.velocity(y, (float) grid[step + 1], n, k4);
             for (int j = 0; j < m; j++) {
                 x[j] = (float) (x[j] + h / 6.0 * (k1[j] + 2.0 * k2[j] + 2.0 * k3[j] + k4[j]));
             }
