@@ -44,6 +44,29 @@ public enum Activation {
         }
     }
 
+    /** d apply/dx at x, for the forward-mode Jacobian; ReLU takes 0 at the kink, as autograd does. */
+    public float derivative(float x) {
+        switch (this) {
+            case ELU:
+                return x > 0f ? 1f : (float) Math.exp(x);
+            case SILU: {
+                double sig = 1.0 / (1.0 + Math.exp(-x));
+                return (float) (sig * (1.0 + x * (1.0 - sig)));
+            }
+            case RELU:
+                return x > 0f ? 1f : 0f;
+            case TANH: {
+                double th = Math.tanh(x);
+                return (float) (1.0 - th * th);
+            }
+            case GELU:
+                // Φ(x) + x·φ(x): the derivative of x·Φ(x).
+                return (float) (0.5 * (1.0 + erf(x / Math.sqrt(2.0))) + x * Math.exp(-0.5 * x * x) / Math.sqrt(2.0 * Math.PI));
+            default:
+                throw new IllegalStateException(id);
+        }
+    }
+
     /** Abramowitz–Stegun 7.1.26 (|error| < 1.5e-7, below float resolution): the JDK has no erf and PyTorch's GELU is exact. */
     static double erf(double x) {
         double sign = x < 0 ? -1.0 : 1.0;

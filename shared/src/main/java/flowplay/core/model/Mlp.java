@@ -2,6 +2,8 @@ package flowplay.core.model;
 
 import flowplay.core.rng.Rng;
 
+import java.util.Arrays;
+
 /**
  * A multilayer perceptron on flat float arrays. Layer k maps sizes[k] to sizes[k+1] with a weight matrix stored
  * row-major as [out, in], the PyTorch {@code nn.Linear} layout, so checkpoints need no transposition on either side.
@@ -15,6 +17,9 @@ public final class Mlp {
     private final Activation activation;
     private float[] scratchA = new float[0];
     private float[] scratchB = new float[0];
+    private float[] tangentA = new float[0];
+    private float[] tangentB = new float[0];
+    private float[] unitTangents = new float[0];
 
     public Mlp(int[] sizes, float[][] weights, float[][] biases, Activation activation) {
         if (sizes.length < 2) {
@@ -123,6 +128,96 @@ public final class Mlp {
                     acc += w[wo + i] * src[so + i];
                 }
                 dst[dO + j] = activate ? activation.apply(acc) : acc;
+            }
+        }
+    }
+
+    /**
+     * Forward mode along one tangent per row: writes the outputs into {@code out} (n×outputSize) and (∂out/∂in)·tangent
+     * into {@code tangentOut} (n×outputSize), with {@code tangent} n×inputSize. One pass costs about two forwards, which is
+     * what Hutchinson's divergence estimator needs per probe vector.
+     */
+    public void jacobianVectorProduct(float[] in, float[] tangent, int n, float[] out, float[] tangentOut) {
+        propagate(in, n, tangent, 1, out, tangentOut);
+    }
+
+    /**
+     * The exact Jacobian of the outputs with respect to the first {@code inputs} inputs (e.g. the x part of concat(x, t)):
+     * {@code jacobian} receives n×inputs×outputSize values, [row][k][o] = ∂out_o/∂in_k, so the trace of a square block is
+     * the sum over k of [row][k][k]. Forward mode with {@code inputs} tangents at once; right for small dimensions.
+     */
+    public void jacobian(float[] in, int n, int inputs, float[] out, float[] jacobian) {
+        if (inputs < 1 || inputs > sizes[0]) {
+            throw new IllegalArgumentException("Jacobian inputs must be in [1, " + sizes[0] + "], was " + inputs);
+        }
+        int width = sizes[0];
+        int need = n * inputs * width;
+        if (unitTangents.length < need) {
+            unitTangents = new float[need];
+        } else {
+            Arrays.fill(unitTangents, 0, need, 0f);
+        }
+        for (int row = 0; row < n; row++) {
+            for (int k = 0; k < inputs; k++) {
+                unitTangents[(row * inputs + k) * width + k] = 1f;
+            }
+        }
+        propagate(in, n, unitTangents, inputs, out, jacobian);
+    }
+
+    /**
+     * Values and m tangents per row through every layer: z = W·h + b, ż = W·ḣ; h' = act(z), ḣ' = act'(z)·ż. Tangents are
+     * laid out [row][direction][unit]. The last layer has no activation.
+     */
+    private void propagate(float[] in, int n, float[] tangentIn, int m, float[] out, float[] tangentOut) {
+        int widest = 0;
+        for (int s : sizes) {
+            widest = Math.max(widest, s);
+        }
+        if (scratchA.length < n * widest) {
+            scratchA = new float[n * widest];
+            scratchB = new float[n * widest];
+        }
+        if (tangentA.length < n * m * widest) {
+            tangentA = new float[n * m * widest];
+            tangentB = new float[n * m * widest];
+        }
+        float[] src = in;
+        float[] tSrc = tangentIn;
+        for (int k = 0; k < weights.length; k++) {
+            boolean last = k == weights.length - 1;
+            float[] dst = last ? out : (src == scratchA ? scratchB : scratchA);
+            float[] tDst = last ? tangentOut : (tSrc == tangentA ? tangentB : tangentA);
+            tangentLayer(k, src, tSrc, n, m, dst, tDst, !last);
+            src = dst;
+            tSrc = tDst;
+        }
+    }
+
+    private void tangentLayer(int k, float[] src, float[] tSrc, int n, int m, float[] dst, float[] tDst, boolean activate) {
+        int in = sizes[k];
+        int out = sizes[k + 1];
+        float[] w = weights[k];
+        float[] b = biases[k];
+        for (int row = 0; row < n; row++) {
+            int so = row * in;
+            int dO = row * out;
+            for (int j = 0; j < out; j++) {
+                int wo = j * in;
+                float acc = b[j];
+                for (int i = 0; i < in; i++) {
+                    acc += w[wo + i] * src[so + i];
+                }
+                float slope = activate ? activation.derivative(acc) : 1f;
+                dst[dO + j] = activate ? activation.apply(acc) : acc;
+                for (int d = 0; d < m; d++) {
+                    int to = (row * m + d) * in;
+                    float tAcc = 0f;
+                    for (int i = 0; i < in; i++) {
+                        tAcc += w[wo + i] * tSrc[to + i];
+                    }
+                    tDst[(row * m + d) * out + j] = slope * tAcc;
+                }
             }
         }
     }

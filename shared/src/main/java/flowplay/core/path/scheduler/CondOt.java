@@ -28,4 +28,13 @@ public final class CondOt implements Scheduler {
     public double sigmaDot(double t) {
         return -1.0;
     }
+
+    /** t/(1−t) = r ⇔ t = r/(1+r). */
+    @Override
+    public double snrInverse(double snr) {
+        if (!(snr > 0)) {
+            return 0.0;
+        }
+        return snr == Double.POSITIVE_INFINITY ? 1.0 : snr / (1.0 + snr);
+    }
 }
