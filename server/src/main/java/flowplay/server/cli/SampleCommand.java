@@ -2,7 +2,6 @@ package flowplay.server.cli;
 
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.checkpoint.CheckpointFormatException;
-import flowplay.core.model.MlpVelocityField;
 import flowplay.core.rng.Rng;
 import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
@@ -68,7 +67,7 @@ public final class SampleCommand implements Command {
         OdeSolver solver = Solvers.byName(values.getString("solver"));
         int steps = values.getInt("sampleSteps");
         long start = System.nanoTime();
-        int evaluations = Sampler.integrate(new MlpVelocityField(checkpoint.mlp()), solver, x, n, steps, null);
+        int evaluations = Sampler.integrate(checkpoint.velocityField(), solver, x, n, steps, null);
         double ms = (System.nanoTime() - start) / 1e6;
 
         String target = parsed.matchedOptionValue("--out", "-");

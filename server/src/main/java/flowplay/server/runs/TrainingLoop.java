@@ -6,7 +6,9 @@ import flowplay.core.data.Datasets;
 import flowplay.core.json.Json;
 import flowplay.core.model.Mlp;
 import flowplay.core.path.AffinePath;
+import flowplay.core.path.Scheduler;
 import flowplay.core.path.scheduler.CondOt;
+import flowplay.core.prediction.Prediction;
 import flowplay.core.rng.Rng;
 import flowplay.core.settings.TrainConfig;
 import flowplay.server.engine.Engine;
@@ -24,7 +26,8 @@ import java.util.function.BooleanSupplier;
  * follows the same order.
  */
 public final class TrainingLoop {
-    public static final String SCHEDULER = "condot";
+    /** The walking skeleton trains the seed's recipe only: velocity prediction on the conditional OT path. */
+    private static final Scheduler SCHEDULER = new CondOt();
     private static final long REPORT_NANOS = 50_000_000L;
     private static final int REPORT_STEPS = 10;
 
@@ -51,7 +54,7 @@ public final class TrainingLoop {
         int n = config.batch();
         Rng rng = new Rng(config.seed());
         Trainer trainer = engine.trainer(Mlp.init(config.layerSizes(dim), config.activation(), rng), config);
-        AffinePath path = new AffinePath(new CondOt());
+        AffinePath path = new AffinePath(SCHEDULER);
 
         float[] x0 = new float[n * dim];
         float[] x1 = new float[n * dim];
@@ -103,6 +106,6 @@ public final class TrainingLoop {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Checkpoint.KEY_STEP, Long.toString(step));
         meta.put(Checkpoint.KEY_TRAINING, Json.write(settings));
-        return Checkpoint.of(mlp, SCHEDULER, meta);
+        return Checkpoint.of(mlp, SCHEDULER, Prediction.VELOCITY, meta);
     }
 }

@@ -1,8 +1,13 @@
 package flowplay.core.checkpoint;
 
-import flowplay.core.json.Json;
 import flowplay.core.json.JsonException;
 import flowplay.core.model.Mlp;
+import flowplay.core.model.PredictionField;
+import flowplay.core.path.AffinePath;
+import flowplay.core.path.Scheduler;
+import flowplay.core.path.Schedulers;
+import flowplay.core.path.scheduler.CondOt;
+import flowplay.core.prediction.Prediction;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,11 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trained velocity network as one safetensors file: linear layer k as {@code net.k.weight} [out, in] and
- * {@code net.k.bias} [out], plus {@code flowplay.*} metadata. Reading also accepts a PyTorch {@code nn.Sequential}
- * state dict, whose linear layers are numbered among the activations ({@code 0, 2, 4, …}, under any prefix).
+ * A trained network as one safetensors file: linear layer k as {@code net.k.weight} [out, in] and
+ * {@code net.k.bias} [out], plus {@code flowplay.*} metadata saying the path it was trained on and what it predicts.
+ * Reading also accepts a PyTorch {@code nn.Sequential} state dict, whose linear layers are numbered among the
+ * activations ({@code 0, 2, 4, …}, under any prefix).
  */
-public record Checkpoint(Mlp mlp, ModelSpec model, Map<String, String> metadata) {
+public record Checkpoint(Mlp mlp, ModelSpec model, Scheduler scheduler, Prediction prediction, Map<String, String> metadata) {
     public static final String VERSION = "1";
     public static final String KEY_VERSION = "flowplay.version";
     public static final String KEY_MODEL = "flowplay.model";
@@ -23,8 +29,8 @@ public record Checkpoint(Mlp mlp, ModelSpec model, Map<String, String> metadata)
     public static final String KEY_TRAINING = "flowplay.training";
     public static final String KEY_STEP = "flowplay.step";
 
-    /** A velocity-prediction checkpoint of {@code mlp} trained on the named scheduler's path; extra keys are added as they are. */
-    public static Checkpoint of(Mlp mlp, String schedulerName, Map<String, String> extraMetadata) {
+    /** A checkpoint of {@code mlp} predicting {@code prediction} on the scheduler's path; extra keys are added as they are. */
+    public static Checkpoint of(Mlp mlp, Scheduler scheduler, Prediction prediction, Map<String, String> extraMetadata) {
         int[] sizes = mlp.sizes();
         int dim = mlp.outputSize();
         if (sizes[0] != dim + 1) {
@@ -36,12 +42,15 @@ public record Checkpoint(Mlp mlp, ModelSpec model, Map<String, String> metadata)
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(KEY_VERSION, VERSION);
         metadata.put(KEY_MODEL, model.toJson());
-        Map<String, Object> path = new LinkedHashMap<>();
-        path.put("scheduler", schedulerName);
-        metadata.put(KEY_PATH, Json.write(path));
-        metadata.put(KEY_PREDICTION, "velocity");
+        metadata.put(KEY_PATH, Schedulers.toJson(scheduler));
+        metadata.put(KEY_PREDICTION, prediction.id());
         metadata.putAll(extraMetadata);
-        return new Checkpoint(mlp, model, metadata);
+        return new Checkpoint(mlp, model, scheduler, prediction, metadata);
+    }
+
+    /** The velocity field the network defines, whatever it predicts: what every sampler integrates. */
+    public PredictionField velocityField() {
+        return new PredictionField(mlp, prediction, new AffinePath(scheduler));
     }
 
     /** The training step this checkpoint was taken at, or −1 when the file does not say. */
@@ -80,27 +89,32 @@ public record Checkpoint(Mlp mlp, ModelSpec model, Map<String, String> metadata)
                     + " (a JSON string {\"dim\": d, \"hidden\": [..], \"activation\": \"elu\", \"time\": \"linear\"})");
         }
         ModelSpec model = ModelSpec.parse(modelJson);
-        checkPath(meta.get(KEY_PATH));
-        String prediction = meta.get(KEY_PREDICTION);
-        if (prediction != null && !prediction.equals("velocity")) {
-            throw new CheckpointFormatException(KEY_PREDICTION + " '" + prediction + "' is not supported (velocity)");
-        }
+        Scheduler scheduler = scheduler(meta.get(KEY_PATH));
+        Prediction prediction = prediction(meta.get(KEY_PREDICTION));
         Mlp mlp = LinearLayers.toMlp(file.tensors(), model);
-        return new Checkpoint(mlp, model, new LinkedHashMap<>(meta));
+        return new Checkpoint(mlp, model, scheduler, prediction, new LinkedHashMap<>(meta));
     }
 
-    private static void checkPath(String pathJson) {
+    /** Absent means the seed's path, condot, so that a bare PyTorch export with only flowplay.model still loads. */
+    private static Scheduler scheduler(String pathJson) {
         if (pathJson == null) {
-            return;
+            return new CondOt();
         }
-        Object scheduler;
         try {
-            scheduler = Json.parseObject(pathJson).get("scheduler");
-        } catch (JsonException e) {
-            throw new CheckpointFormatException(KEY_PATH + " is not a JSON object: " + e.getMessage());
+            return Schedulers.fromJson(pathJson);
+        } catch (JsonException | IllegalArgumentException e) {
+            throw new CheckpointFormatException(KEY_PATH + ": " + e.getMessage());
         }
-        if (!"condot".equals(scheduler)) {
-            throw new CheckpointFormatException(KEY_PATH + ": scheduler '" + scheduler + "' is not supported (condot)");
+    }
+
+    private static Prediction prediction(String id) {
+        if (id == null) {
+            return Prediction.VELOCITY;
+        }
+        try {
+            return Prediction.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointFormatException(KEY_PREDICTION + ": " + e.getMessage());
         }
     }
 }

@@ -25,8 +25,8 @@ public final class Settings {
             Setting.integer("checkpointEvery", 250, 1, 100_000, "Send a checkpoint every this many steps (and at the end)"));
 
     public static final List<Setting> SAMPLE = List.of(
-            Setting.choice("solver", "heun", Solvers.names(),
-                    "ODE solver for dx/dt = u(x, t): euler x += h·u (1 evaluation/step), heun trapezoid (2 evaluations/step)"),
+            Setting.choice("solver", "heun", Solvers.fixedStepNames(),
+                    "ODE solver for dx/dt = u(x, t), evaluations per step: euler x += h·u (1), midpoint (2), heun trapezoid (2), rk4 classic Runge–Kutta (4)"),
             Setting.integer("sampleSteps", 16, 1, 1000, "Solver steps from t = 0 (noise) to t = 1 (data); h = 1/steps").withFlag("steps"),
             Setting.integer("samples", 2048, 1, 100_000, "Points sampled from the model").withFlag("n"),
             Setting.integer("noiseSeed", 1, 0, Integer.MAX_VALUE, "Seed of the source noise x0 ~ N(0, I), fixed so that redraws compare like with like")

@@ -3,6 +3,11 @@ package flowplay.core.checkpoint;
 import flowplay.core.json.Json;
 import flowplay.core.model.Activation;
 import flowplay.core.model.Mlp;
+import flowplay.core.model.PredictionField;
+import flowplay.core.path.AffinePath;
+import flowplay.core.path.scheduler.CondOt;
+import flowplay.core.path.scheduler.Vp;
+import flowplay.core.prediction.Prediction;
 import flowplay.core.rng.Rng;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +35,7 @@ class CheckpointTest {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put(Checkpoint.KEY_STEP, "750");
         extra.put(Checkpoint.KEY_TRAINING, "{\"dataset\":\"moons\",\"lr\":0.01}");
-        Checkpoint written = Checkpoint.of(mlp, "condot", extra);
+        Checkpoint written = Checkpoint.of(mlp, new CondOt(), Prediction.VELOCITY, extra);
         byte[] bytes = written.toBytes();
         Checkpoint read = Checkpoint.fromBytes(bytes);
 
@@ -50,8 +55,25 @@ class CheckpointTest {
     }
 
     @Test
+    void carriesTheSchedulerWithItsParametersAndThePrediction() {
+        Mlp mlp = seedNetwork();
+        Checkpoint read = Checkpoint.fromBytes(Checkpoint.of(mlp, new Vp(0.5, 12), Prediction.X0, Map.of()).toBytes());
+        assertEquals("{\"scheduler\":\"vp\",\"beta_min\":0.5,\"beta_max\":12}", read.metadata().get(Checkpoint.KEY_PATH));
+        assertEquals("x0", read.metadata().get(Checkpoint.KEY_PREDICTION));
+        assertEquals(new Vp(0.5, 12), read.scheduler());
+        assertEquals(Prediction.X0, read.prediction());
+        // The field to sample is the network's x0 prediction turned into a velocity on that path.
+        float[] x = {0.3f, -0.7f, 1.2f, 0.4f};
+        float[] expected = new float[4];
+        float[] actual = new float[4];
+        new PredictionField(mlp, Prediction.X0, new AffinePath(new Vp(0.5, 12))).velocity(x, 0.4f, 2, expected);
+        read.velocityField().velocity(x, 0.4f, 2, actual);
+        assertArrayEquals(expected, actual);
+    }
+
+    @Test
     void fileIsStandardSafetensorsWithPyTorchLayout() {
-        byte[] bytes = Checkpoint.of(seedNetwork(), "condot", Map.of()).toBytes();
+        byte[] bytes = Checkpoint.of(seedNetwork(), new CondOt(), Prediction.VELOCITY, Map.of()).toBytes();
         long headerLength = 0;
         for (int i = 7; i >= 0; i--) {
             headerLength = headerLength << 8 | (bytes[i] & 0xff);
@@ -121,7 +143,7 @@ class CheckpointTest {
     @Test
     void rejectsCheckpointsWhoseModelDoesNotFit() {
         Mlp mlp = seedNetwork();
-        byte[] good = Checkpoint.of(mlp, "condot", Map.of()).toBytes();
+        byte[] good = Checkpoint.of(mlp, new CondOt(), Prediction.VELOCITY, Map.of()).toBytes();
         SafetensorsFile file = Safetensors.read(good);
 
         assertRejected(withMeta(file, Checkpoint.KEY_MODEL, "{\"dim\":2,\"hidden\":[64,64,64],\"activation\":\"swish\",\"time\":\"linear\"}"),
@@ -130,7 +152,9 @@ class CheckpointTest {
                 "layer net.1.weight has shape [64, 64], expected [32, 64]");
         assertRejected(withMeta(file, Checkpoint.KEY_MODEL, "{\"dim\":2,\"hidden\":[64,64],\"activation\":\"elu\",\"time\":\"linear\"}"),
                 "describes 3 linear layers but the file has 4");
-        assertRejected(withMeta(file, Checkpoint.KEY_PATH, "{\"scheduler\":\"vp\"}"), "scheduler 'vp' is not supported");
+        assertRejected(withMeta(file, Checkpoint.KEY_PATH, "{\"scheduler\":\"ddim\"}"), "flowplay.path: unknown scheduler 'ddim'");
+        assertRejected(withMeta(file, Checkpoint.KEY_PATH, "{\"scheduler\":\"vp\",\"beta\":3}"), "flowplay.path: scheduler 'vp' has no parameter 'beta'");
+        assertRejected(withMeta(file, Checkpoint.KEY_PREDICTION, "epsilon"), "flowplay.prediction: unknown prediction 'epsilon'");
         assertRejected(withMeta(file, Checkpoint.KEY_VERSION, "2"), "flowplay.version '2' is not supported");
         Map<String, String> noModel = new LinkedHashMap<>(file.metadata());
         noModel.remove(Checkpoint.KEY_MODEL);

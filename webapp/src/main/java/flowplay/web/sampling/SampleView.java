@@ -1,7 +1,6 @@
 package flowplay.web.sampling;
 
 import flowplay.core.checkpoint.Checkpoint;
-import flowplay.core.model.MlpVelocityField;
 import flowplay.core.model.VelocityField;
 import flowplay.core.settings.SettingValues;
 import flowplay.core.solver.Solvers;
@@ -81,7 +80,7 @@ public final class SampleView implements SettingsForm.Listener {
         if (pendingCheckpoint != null) {
             Checkpoint checkpoint = Checkpoint.fromBytes(pendingCheckpoint);
             pendingCheckpoint = null;
-            field = new MlpVelocityField(checkpoint.mlp());
+            field = checkpoint.velocityField();
             fieldStep = checkpoint.step();
         }
         if (renderer == null) {
