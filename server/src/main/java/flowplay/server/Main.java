@@ -1,6 +1,7 @@
 package flowplay.server;
 
 import flowplay.server.cli.Command;
+import flowplay.server.cli.LikelihoodCommand;
 import flowplay.server.cli.SampleCommand;
 import flowplay.server.cli.ServeCommand;
 import flowplay.server.cli.TrainCommand;
@@ -16,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code java -jar flowplay.jar serve | train | sample}. The command model is built in code with picocli's
+ * {@code java -jar flowplay.jar serve | train | sample | likelihood | eval}. The command model is built in code with picocli's
  * programmatic API; setting flags come from the shared settings table. Exit codes: 0 done, 1 failed, 2 the command
  * line or an input file needs fixing (said in one line, without a stack trace).
  */
@@ -34,6 +35,7 @@ public final class Main {
         commands.put("serve", new ServeCommand());
         commands.put("train", new TrainCommand());
         commands.put("sample", new SampleCommand());
+        commands.put("likelihood", new LikelihoodCommand());
 
         CommandSpec root = CommandSpec.create().name("flowplay").mixinStandardHelpOptions(true).version("Flowplay 0.1.0");
         root.usageMessage().description("Flow matching playground: serve the web app, or train and sample from the command line.");

@@ -17,8 +17,21 @@ final class PointsCsv {
     private PointsCsv() {
     }
 
+    /** Points read from a file: row-major n×dim. */
+    record Points(float[] data, int n, int dim) {
+    }
+
     /** The points as row-major n×dim. */
     static float[] read(Path file, int dim) throws IOException {
+        return read(null, file, dim).data();
+    }
+
+    /**
+     * The points as row-major n×dim; {@code dim} &lt; 0 takes the column count of the first line. Errors start with
+     * {@code flag} (when not null) and name the file and line.
+     */
+    static Points read(String flag, Path file, int dim) throws IOException {
+        String prefix = flag == null ? "" : flag + ": ";
         FloatList values = new FloatList();
         int lineNo = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -29,32 +42,42 @@ final class PointsCsv {
                     continue;
                 }
                 String[] parts = line.split(",", -1);
+                if (dim < 0) {
+                    dim = parts.length;
+                }
                 if (parts.length != dim) {
-                    throw new UsageException(file + " line " + lineNo + ": expected " + dim + " numbers separated by commas, got '"
-                            + line.trim() + "'");
+                    throw new UsageException(prefix + file + " line " + lineNo + ": expected " + dim
+                            + " numbers separated by commas, got '" + shorten(line.trim()) + "'");
                 }
                 for (String p : parts) {
-                    values.add(number(file, lineNo, p.trim()));
+                    values.add(number(prefix, file, lineNo, p.trim()));
                 }
             }
         } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read " + file + ": no such file");
+            throw new UsageException(prefix + "cannot read " + file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new UsageException(prefix + file + " line " + (lineNo + 1) + ": not UTF-8 text");
         }
         if (values.size() == 0) {
-            throw new UsageException(file + ": no points (expected lines of " + dim + " comma-separated numbers)");
+            throw new UsageException(prefix + file + ": no points (expected lines of " + (dim < 0 ? "d" : String.valueOf(dim))
+                    + " comma-separated numbers)");
         }
-        return values.toArray();
+        return new Points(values.toArray(), values.size() / dim, dim);
     }
 
-    private static float number(Path file, int lineNo, String text) {
+    private static String shorten(String line) {
+        return line.length() <= 80 ? line : line.substring(0, 77) + "...";
+    }
+
+    private static float number(String prefix, Path file, int lineNo, String text) {
         float v;
         try {
             v = Float.parseFloat(text);
         } catch (NumberFormatException e) {
-            throw new UsageException(file + " line " + lineNo + ": '" + text + "' is not a number");
+            throw new UsageException(prefix + file + " line " + lineNo + ": '" + text + "' is not a number");
         }
         if (!Float.isFinite(v)) {
-            throw new UsageException(file + " line " + lineNo + ": '" + text + "' is not a finite number");
+            throw new UsageException(prefix + file + " line " + lineNo + ": '" + text + "' is not a finite number");
         }
         return v;
     }

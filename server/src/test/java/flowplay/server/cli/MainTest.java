@@ -102,7 +102,7 @@ class MainTest {
         assertBadFlag(new String[] {"train", "--lr", "abc", "--out", "x"}, "--lr", "number in");
         assertBadFlag(new String[] {"train", "--activation", "sigmoid", "--out", "x"}, "--activation", "one of elu, silu, relu, tanh, gelu");
         assertBadFlag(new String[] {"sample", "--checkpoint", "m", "--steps", "5000"}, "--steps", "integer in [1, 1000]");
-        assertBadFlag(new String[] {"sample", "--checkpoint", "m", "--solver", "rk5"}, "--solver", "one of euler, midpoint, heun, rk4");
+        assertBadFlag(new String[] {"sample", "--checkpoint", "m", "--solver", "rk5"}, "--solver", "one of euler, midpoint, heun, rk4, dopri5, em");
         assertBadFlag(new String[] {"train", "--bogus", "1", "--out", "x"}, "--bogus", null);
         assertBadFlag(new String[] {"sample", "--checkpoint", model.toString(), "--x0", "a.csv", "--n", "3"}, "--x0", null);
         assertBadFlag(new String[] {"serve", "--port", "http"}, "--port", null);
