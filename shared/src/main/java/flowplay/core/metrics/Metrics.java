@@ -1,6 +1,8 @@
 package flowplay.core.metrics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +32,11 @@ public record Metrics(int samples, int reference, int dim, double energyDistance
         out.put("sliced_wasserstein2", slicedWasserstein2);
         out.put("sliced_wasserstein2_directions", SlicedWasserstein.DEFAULT_DIRECTIONS);
         out.put("mmd2", mmd2);
+        List<Object> bandwidths = new ArrayList<>();
+        for (double h : Mmd.DEFAULT_BANDWIDTHS) {
+            bandwidths.add(h);
+        }
+        out.put("mmd2_bandwidths", bandwidths);
         out.put("exact_w2", Double.isNaN(exactW2) ? null : exactW2);
         return out;
     }
