@@ -115,32 +115,119 @@ public final class Sinkhorn implements Coupling {
         return plan;
     }
 
-    /** Sinkhorn sweeps until the row marginals meet the tolerance; returns the sweeps used. */
+    /**
+     * Sinkhorn sweeps until the row marginals meet the tolerance; returns the sweeps used.
+     *
+     * <p>Pure log-domain sweeps cost 2n² exp each. So, as in Schmitzer's stabilised Sinkhorn, each round does one
+     * log-domain sweep (which cannot underflow), builds the kernel K_ij = exp((f_i + g_j − C_ij)/ε) relative to those
+     * potentials, and runs cheap multiplicative sweeps u ← a / Kv, v ← b / Kᵀu on it until they converge, a row or
+     * column sum underflows or the scalings grow large; then u and v are absorbed into f and g (f += ε log u).
+     */
     private int solve(double[] cost, int n, double eps, double logMarginal, double[] f, double[] g, double[] scratch,
                       int budget) {
-        for (int iteration = 0; iteration < budget; iteration++) {
-            // f_i ← ε log a_i − ε LSE_j((g_j − C_ij)/ε). The ratio of old to new row factor is the row sum of the
-            // current plan times n, so the marginal error comes free with the update.
-            double error = 0;
+        double marginal = Math.exp(logMarginal);
+        double[] kernel = new double[n * n];
+        double[] u = new double[n];
+        double[] v = new double[n];
+        int iteration = 0;
+        while (iteration < budget) {
+            double error = logSweep(cost, n, eps, logMarginal, f, g, scratch);
+            iteration++;
+            if (error / n < tolerance || iteration >= budget) {
+                return iteration;
+            }
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
-                    scratch[j] = (g[j] - cost[i * n + j]) / eps;
+                    kernel[i * n + j] = Math.exp((f[i] + g[j] - cost[i * n + j]) / eps);
                 }
-                double updated = eps * (logMarginal - logSumExp(scratch, n));
-                error += Math.abs(Math.exp((f[i] - updated) / eps) - 1);
-                f[i] = updated;
+                u[i] = 1;
+                v[i] = 1;
             }
-            for (int j = 0; j < n; j++) {
-                for (int i = 0; i < n; i++) {
-                    scratch[i] = (f[i] - cost[i * n + j]) / eps;
+            boolean converged = false;
+            for (int sweep = 0; sweep < ABSORB_EVERY && iteration < budget; sweep++) {
+                if (!multiplicativeSweep(kernel, n, marginal, u, v, scratch)) {
+                    break;
                 }
-                g[j] = eps * (logMarginal - logSumExp(scratch, n));
+                iteration++;
+                if (scratch[0] / n < tolerance) {
+                    converged = true;
+                    break;
+                }
             }
-            if (error / n < tolerance) {
-                return iteration + 1;
+            for (int i = 0; i < n; i++) {
+                f[i] += eps * Math.log(u[i]);
+                g[i] += eps * Math.log(v[i]);
+            }
+            if (converged) {
+                return iteration;
             }
         }
         return budget;
+    }
+
+    private static final int ABSORB_EVERY = 50;
+    private static final double SCALING_LIMIT = 1e100;
+
+    /**
+     * One sweep u ← a / Kv, v ← b / Kᵀu. Returns false, leaving u and v at their last valid values, when a sum
+     * underflows or a scaling leaves [1/limit, limit]; otherwise true with the row marginal error in {@code out[0]}.
+     */
+    private static boolean multiplicativeSweep(double[] kernel, int n, double marginal, double[] u, double[] v,
+                                               double[] out) {
+        double error = 0;
+        for (int i = 0; i < n; i++) {
+            double row = 0;
+            for (int j = 0; j < n; j++) {
+                row += kernel[i * n + j] * v[j];
+            }
+            double updated = marginal / row;
+            if (!(updated < SCALING_LIMIT && updated > 1 / SCALING_LIMIT)) {
+                return false;
+            }
+            error += Math.abs(u[i] / updated - 1);
+            u[i] = updated;
+        }
+        double[] column = new double[n];
+        for (int i = 0; i < n; i++) {
+            double ui = u[i];
+            for (int j = 0; j < n; j++) {
+                column[j] += kernel[i * n + j] * ui;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            double updated = marginal / column[j];
+            if (!(updated < SCALING_LIMIT && updated > 1 / SCALING_LIMIT)) {
+                return false;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            v[j] = marginal / column[j];
+        }
+        out[0] = error;
+        return true;
+    }
+
+    /** One log-domain sweep of both potentials; returns the row marginal error Σ_i |n·row_i − 1| before it. */
+    private static double logSweep(double[] cost, int n, double eps, double logMarginal, double[] f, double[] g,
+                                   double[] scratch) {
+        // f_i ← ε log a_i − ε LSE_j((g_j − C_ij)/ε). The ratio of old to new row factor is the row sum of the
+        // current plan times n, so the marginal error comes free with the update.
+        double error = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                scratch[j] = (g[j] - cost[i * n + j]) / eps;
+            }
+            double updated = eps * (logMarginal - logSumExp(scratch, n));
+            error += Math.abs(Math.exp((f[i] - updated) / eps) - 1);
+            f[i] = updated;
+        }
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                scratch[i] = (f[i] - cost[i * n + j]) / eps;
+            }
+            g[j] = eps * (logMarginal - logSumExp(scratch, n));
+        }
+        return error;
     }
 
     private static double logSumExp(double[] v, int n) {
