@@ -35,6 +35,31 @@ class SinkhornTest {
     }
 
     @Test
+    void staysFiniteWhenTheKernelUnderflows() {
+        // A far outlier: exp(−C/ε) is 0 in double for its whole row, which only the log-domain potentials can handle.
+        int n = 32;
+        int dim = 2;
+        Rng rng = new Rng(8);
+        float[] x0 = gaussian(rng, n * dim, 0);
+        float[] x1 = gaussian(rng, n * dim, 0);
+        x1[0] = 300;
+        Sinkhorn sinkhorn = new Sinkhorn(0.01, 100000, 1e-6);
+        double[] plan = sinkhorn.plan(x0, x1, n, dim);
+        assertTrue(sinkhorn.lastIterations() < 100000, "did not converge");
+        for (int i = 0; i < n; i++) {
+            double row = 0;
+            double column = 0;
+            for (int j = 0; j < n; j++) {
+                assertTrue(Double.isFinite(plan[i * n + j]));
+                row += plan[i * n + j];
+                column += plan[j * n + i];
+            }
+            assertEquals(1, row * n, 1e-4);
+            assertEquals(1, column * n, 1e-9);
+        }
+    }
+
+    @Test
     void smallEpsilonApproachesTheExactOtCost() {
         int n = 16;
         int dim = 2;
