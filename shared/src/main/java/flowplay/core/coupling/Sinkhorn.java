@@ -10,8 +10,9 @@ import flowplay.core.rng.Rng;
  * independent pairs (ε → ∞).
  *
  * <p>ε is relative to the batch's mean cost (ε_abs = ε · mean C) so that one setting works for any data scale and
- * dimension. The iterations run on the dual potentials in the log domain, because exp(−C/ε) underflows to 0 for the
- * small ε that approach exact OT.
+ * dimension. The dual potentials are kept in the log domain (with cheap multiplicative sweeps in between, see
+ * {@link #solve}), because exp(−C/ε) underflows to 0 for the small ε that approach exact OT. An instance remembers
+ * {@link #lastIterations()}, so give each training run its own.
  */
 public final class Sinkhorn implements Coupling {
     private final double epsilon;
