@@ -1,6 +1,7 @@
 package flowplay.server;
 
 import flowplay.server.cli.Command;
+import flowplay.server.cli.EvalCommand;
 import flowplay.server.cli.LikelihoodCommand;
 import flowplay.server.cli.SampleCommand;
 import flowplay.server.cli.ServeCommand;
@@ -36,9 +37,10 @@ public final class Main {
         commands.put("train", new TrainCommand());
         commands.put("sample", new SampleCommand());
         commands.put("likelihood", new LikelihoodCommand());
+        commands.put("eval", new EvalCommand());
 
         CommandSpec root = CommandSpec.create().name("flowplay").mixinStandardHelpOptions(true).version("Flowplay 0.1.0");
-        root.usageMessage().description("Flow matching playground: serve the web app, or train and sample from the command line.");
+        root.usageMessage().description("Flow matching playground: serve the web app, or train, sample, score likelihoods and evaluate samples from the command line.");
         for (Map.Entry<String, Command> e : commands.entrySet()) {
             root.addSubcommand(e.getKey(), e.getValue().spec());
         }

@@ -1,6 +1,7 @@
 package flowplay.server.cli;
 
 import flowplay.core.checkpoint.Checkpoint;
+import flowplay.core.json.Json;
 import flowplay.core.model.Activation;
 import flowplay.core.model.Mlp;
 import flowplay.core.path.Scheduler;
@@ -305,6 +306,66 @@ class CheckpointCommandsTest {
                 assertEquals(2, readCsv(out, 1).length);
             }
         }
+    }
+
+    static Path points(String name, int n, int dim, long seed, double[] shift) throws IOException {
+        Rng rng = new Rng(seed);
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < dim; j++) {
+                // Values exact in float and after the shift (multiples of 1/64), so the translated copy is exact too.
+                double v = Math.round(rng.nextGaussian() * 64) / 64.0 + shift[j];
+                csv.append(j == 0 ? "" : ",").append(v);
+            }
+            csv.append('\n');
+        }
+        Path file = dir.resolve(name + ".csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    static Map<String, Object> evalJson(String... args) {
+        MainTest.Result r = cli(args);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.out().trim().split("\n").length, r.out());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) Json.parse(r.out());
+        return json;
+    }
+
+    @Test
+    void evalOfIdenticalAndTranslatedSets() throws IOException {
+        Path a = points("eval-a", 300, 2, 1, new double[] {0, 0});
+        Path same = dir.resolve("eval-a-copy.csv");
+        Files.copy(a, same);
+        Map<String, Object> json = evalJson("eval", "--samples", a.toString(), "--reference", same.toString());
+        assertEquals(0.0, (Double) json.get("energy_distance"), 1e-9);
+        assertEquals(0.0, (Double) json.get("exact_w2"), 0.0);
+        assertEquals(0.0, (Double) json.get("sliced_wasserstein2"), 1e-12);
+        assertEquals(300.0, (Double) json.get("samples"));
+        assertEquals(2.0, (Double) json.get("dim"));
+
+        double[] delta = {0.75, -0.5};
+        Path moved = points("eval-a-moved", 300, 2, 1, delta);
+        json = evalJson("eval", "--samples", a.toString(), "--reference", moved.toString(), "--seed", "5");
+        double squared = delta[0] * delta[0] + delta[1] * delta[1];
+        assertEquals(squared, (Double) json.get("exact_w2"), 1e-4, "W2² of a translation is |δ|²");
+        assertTrue((Double) json.get("energy_distance") > 0.05, json.toString());
+        assertTrue((Double) json.get("mmd2") > 0.01, json.toString());
+        // Each direction θ sees the 1-D shift δ·θ; averaged over directions, (δ·θ)² ≈ |δ|²/d.
+        assertEquals(squared / 2, (Double) json.get("sliced_wasserstein2"), 0.1);
+        assertEquals(5.0, (Double) json.get("sliced_wasserstein2_seed"));
+
+        Path fewer = points("eval-b", 120, 2, 2, new double[] {0, 0});
+        json = evalJson("eval", "--samples", a.toString(), "--reference", fewer.toString());
+        assertTrue(json.containsKey("exact_w2") && json.get("exact_w2") == null, json.toString());
+        assertTrue(((String) json.get("exact_w2_reason")).contains("different numbers of points"), json.toString());
+
+        Path threeD = points("eval-c", 10, 3, 2, new double[] {0, 0, 0});
+        bad("--reference", "eval", "--samples", a.toString(), "--reference", threeD.toString());
+        bad("--seed", "eval", "--samples", a.toString(), "--reference", same.toString(), "--seed", "-1");
+        bad("--samples", "eval", "--samples", dir.resolve("nothing.csv").toString(), "--reference", same.toString());
+        bad("--reference", "eval", "--samples", a.toString());
     }
 
     @Test
