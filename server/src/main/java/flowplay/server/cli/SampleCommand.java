@@ -39,6 +39,8 @@ import java.util.Locale;
 public final class SampleCommand implements Command {
     /** The eps used to clip the grid when the field is singular at an end, unless --eps says otherwise. */
     static final double DEFAULT_EPS = 1e-3;
+    /** Trajectories are held in memory before they are written: at most this many numbers. */
+    static final long MAX_TRAJECTORY_VALUES = 50_000_000L;
 
     /** --steps, --n, --seed from the shared table; --solver is wider here (dopri5, em) than the web page's choice. */
     private final SettingFlags flags = new SettingFlags(withoutSolver());
@@ -147,8 +149,18 @@ public final class SampleCommand implements Command {
         // em's noise stream: derived from --seed but not the same stream as x0.
         SolverParams params = defaults.withTolerances(rtol, atol).withNoise(noise, seed ^ 0x6a09e667f3bcc909L);
         Integrator integrator = Solvers.byName(solverName, params);
-        TimeGrid grid = plan.clipped() ? TimeGrid.uniform(plan.lo(), plan.hi(), steps) : TimeGrid.sampling(steps);
+        TimeGrid grid = plan.clipped() ? TimeGrid.uniform(inward(plan.lo(), true), inward(plan.hi(), false), steps) : TimeGrid.sampling(steps);
         String trajectoryFile = Options.string(parsed, "--trajectories", null);
+        if (trajectoryFile != null) {
+            if (trajectoryFile.equals("-") && Options.string(parsed, "--out", "-").equals("-")) {
+                throw new UsageException("--trajectories - and the samples would both go to standard output; give --out or a --trajectories file");
+            }
+            long numbers = (long) n * (grid.steps() + 1) * (dim + 2);
+            if (numbers > MAX_TRAJECTORY_VALUES) {
+                throw new UsageException("--trajectories: " + n + " points × " + (grid.steps() + 1) + " frames × " + (dim + 2)
+                        + " columns is more than " + MAX_TRAJECTORY_VALUES + " values; lower --n or --steps");
+            }
+        }
         Trajectory trajectory = trajectoryFile == null ? null : Trajectory.all();
 
         if (plan.clipped()) {
@@ -230,11 +242,31 @@ public final class SampleCommand implements Command {
         }
         ScheduleTransform transform = new ScheduleTransform(field, trained, schedule);
         double[] st = transform.safeTimes(e);
-        reasons.add("the " + trained.name() + " → " + schedule.name() + " schedule change is singular at t=" + ends(st));
+        String change = "the " + trained.name() + " → " + schedule.name() + " schedule change";
+        if (trained.alpha(0.0) > 0 && st[0] > 0) {
+            reasons.add(change + " starts at t=" + st[0] + ", where " + schedule.name() + " reaches " + trained.name()
+                    + "'s starting signal-to-noise ratio, and is singular at t=1");
+        } else {
+            reasons.add(change + " is singular at t=" + ends(st));
+        }
         // The trained field is evaluated at t_A = snrInverse_A(snr_B(t)): map its finite interval to the new clock.
         double fieldLo = lo > 0 ? schedule.snrInverse(trained.snr(lo)) : 0;
         double fieldHi = hi < 1 ? schedule.snrInverse(trained.snr(hi)) : 1;
         return new Plan(transform, Math.max(st[0], fieldLo), Math.min(st[1], fieldHi), String.join("; ", reasons));
+    }
+
+    /**
+     * The float nearest to t on the inside of the interval: solvers evaluate fields at float times, and a clipped end
+     * rounded outwards (below lo, above hi) would land on the singular side.
+     */
+    static double inward(double t, boolean lower) {
+        float f = (float) t;
+        if (lower && f < t) {
+            f = Math.nextUp(f);
+        } else if (!lower && f > t) {
+            f = Math.nextDown(f);
+        }
+        return f;
     }
 
     private static String ends(double[] safe) {

@@ -198,6 +198,26 @@ class CheckpointCommandsTest {
     }
 
     @Test
+    void everyScheduleChangeFromEveryTrainedScheduler() throws IOException {
+        long seed = 40;
+        for (String trained : Schedulers.names()) {
+            for (Prediction p : new Prediction[] {Prediction.VELOCITY, Prediction.X0}) {
+                Path model = write("change-" + trained + "-" + p.id(), random(2, seed++), Schedulers.byName(trained), p);
+                for (String target : Schedulers.names()) {
+                    Path out = dir.resolve("change.csv");
+                    MainTest.Result r = sample(model, out, "--solver", "rk4", "--steps", "10", "--n", "20", "--schedule", target);
+                    assertTrue(r.err().contains("grid clipped to") && r.err().contains(trained + " → " + target), r.err());
+                    assertEquals(20, readCsv(out, 2).length);
+                }
+            }
+        }
+        // vp starts above zero SNR: the changed schedule starts where it reaches that SNR, said on stderr.
+        MainTest.Result r = sample(write("vp-start", random(2, 3), Schedulers.byName("vp"), Prediction.VELOCITY), dir.resolve("vp.csv"),
+                "--solver", "euler", "--steps", "4", "--n", "3", "--schedule", "cosine");
+        assertTrue(r.err().contains("starting signal-to-noise ratio"), r.err());
+    }
+
+    @Test
     void trajectoriesHaveOneLinePerPointAndFrame() throws IOException {
         Path out = dir.resolve("traj-out.csv");
         Path traj = dir.resolve("traj.csv");
@@ -216,6 +236,9 @@ class CheckpointCommandsTest {
         }
         sample(velocity2, out, "--solver", "dopri5", "--steps", "4", "--n", "5", "--trajectories", traj.toString());
         assertEquals(5 * 5, readCsv(traj, 4).length);
+        bad("--trajectories", "sample", "--checkpoint", velocity2.toString(), "--trajectories", "-");
+        bad("--trajectories", "sample", "--checkpoint", velocity2.toString(), "--n", "100000", "--steps", "1000", "--trajectories",
+                traj.toString(), "--out", out.toString());
     }
 
     /** u(x, t) = W x with W = [[a, b], [b, a]]: x1 = e^W x0, log p1(x) = log N(e^{−W} x; 0, I) − tr W. */
