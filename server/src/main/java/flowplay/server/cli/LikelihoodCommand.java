@@ -74,7 +74,7 @@ public final class LikelihoodCommand implements Command {
         boolean clipped = safe[0] > 0 || safe[1] < 1;
         if (clipped) {
             err.println("grid clipped to [" + safe[0] + ", " + safe[1] + "]: " + checkpoint.prediction().id()
-                    + " prediction is singular at t=" + (safe[0] > 0 ? "0" : "1") + " on " + checkpoint.scheduler().name()
+                    + " prediction is singular at t=" + SampleCommand.ends(safe) + " on " + checkpoint.scheduler().name()
                     + " (log p1 is then that of the flow between these times, with N(0, I) at the lower one)");
         }
         TimeGrid grid = TimeGrid.uniform(safe[1], safe[0], steps);

@@ -269,7 +269,7 @@ public final class SampleCommand implements Command {
         return f;
     }
 
-    private static String ends(double[] safe) {
+    static String ends(double[] safe) {
         if (safe[0] > 0 && safe[1] < 1) {
             return "0 and t=1";
         }
