@@ -69,6 +69,9 @@ public final class Browser implements AutoCloseable {
         if (binary.isFile()) {
             options.setBinary(binary);
         }
+        // Downloads (e.g. "Export samples") land in the throw-away profile, never in the user's home.
+        options.setExperimentalOption("prefs", Map.of("download.default_directory",
+                userDataDir.resolve("downloads").toAbsolutePath().toString(), "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

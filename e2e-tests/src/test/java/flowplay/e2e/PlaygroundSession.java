@@ -66,7 +66,8 @@ abstract class PlaygroundSession {
     static long expectedNfe(String solver, int steps) {
         return switch (solver) {
             case "euler" -> steps;
-            case "heun" -> 2L * steps;
+            case "midpoint", "heun" -> 2L * steps;
+            case "rk4" -> 4L * steps;
             default -> throw new AssertionError("unknown solver " + solver);
         };
     }

@@ -2,10 +2,12 @@ package flowplay.web;
 
 import flowplay.web.render.RendererSelector;
 import flowplay.web.sampling.SampleView;
+import flowplay.web.ui.CheckpointLoader;
 import flowplay.web.ui.Dom;
 import flowplay.web.ui.LossChart;
 import flowplay.web.ui.RendererBadge;
 import flowplay.web.ui.RunStatus;
+import flowplay.web.ui.SampleExport;
 import flowplay.web.ui.SettingsForm;
 import flowplay.web.ui.StatsView;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -32,6 +34,8 @@ public final class App {
                 Dom.byId("notice"), Dom.byId("sample-message"));
         SampleView view = new SampleView(settings, new StatsView(Dom.byId("stats")));
         settings.setListener(view);
+        new CheckpointLoader(Dom.byId("checkpoint-file"), Dom.byId("load-message"), view);
+        new SampleExport(Dom.byId("export-samples"), Dom.byId("samples-csv"), view);
         new RunSession(settings, view, status, chart, Dom.byId("train"), Dom.byId("cancel"));
         RendererSelector.select((HTMLCanvasElement) Dom.query("canvas#plot"), settings.forcesCanvas2d(), renderer -> {
             badge.show(renderer);

@@ -33,12 +33,15 @@ public record Checkpoint(Mlp mlp, ModelSpec model, Scheduler scheduler, Predicti
     public static Checkpoint of(Mlp mlp, Scheduler scheduler, Prediction prediction, Map<String, String> extraMetadata) {
         int[] sizes = mlp.sizes();
         int dim = mlp.outputSize();
-        if (sizes[0] != dim + 1) {
-            throw new IllegalArgumentException("the network must map concat(x, t) to x");
+        int conditionDim = sizes[0] - dim - 1;
+        if (conditionDim != 0 && conditionDim != dim) {
+            throw new IllegalArgumentException("the network must map concat(x, t) or concat(x, mask, t) to R^" + dim + ", but takes "
+                    + sizes[0] + " inputs");
         }
         int[] hidden = new int[sizes.length - 2];
         System.arraycopy(sizes, 1, hidden, 0, hidden.length);
-        ModelSpec model = new ModelSpec(dim, hidden, mlp.activation(), ModelSpec.LINEAR_TIME);
+        ModelSpec model = new ModelSpec(dim, hidden, mlp.activation(), ModelSpec.LINEAR_TIME,
+                conditionDim == 0 ? ModelSpec.NO_CONDITION : ModelSpec.MASK_CONDITION);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(KEY_VERSION, VERSION);
         metadata.put(KEY_MODEL, model.toJson());

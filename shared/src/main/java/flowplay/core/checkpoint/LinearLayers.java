@@ -52,7 +52,7 @@ final class LinearLayers {
             int[] ws = weight.shape();
             if (ws.length != 2 || ws[0] != sizes[k + 1] || ws[1] != sizes[k]) {
                 throw new CheckpointFormatException(where + ".weight has shape " + shape(ws) + ", expected ["
-                        + sizes[k + 1] + ", " + sizes[k] + "]: shapes must chain from " + sizes[0] + " inputs (dim + t) to "
+                        + sizes[k + 1] + ", " + sizes[k] + "]: shapes must chain from " + sizes[0] + " inputs (x, the mask if conditioned, t) to "
                         + model.dim() + " outputs through hidden " + shape(model.hidden()));
             }
             if (bias.shape().length != 1 || bias.shape()[0] != sizes[k + 1]) {

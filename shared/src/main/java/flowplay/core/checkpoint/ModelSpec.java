@@ -13,13 +13,29 @@ import java.util.Map;
  * The {@code flowplay.model} metadata: what the tensors alone do not say (data dimension, activation, how t enters).
  * {@code time = "linear"} means t is appended to x as one more input.
  */
-public record ModelSpec(int dim, int[] hidden, Activation activation, String time) {
+public record ModelSpec(int dim, int[] hidden, Activation activation, String time, String condition) {
     public static final String LINEAR_TIME = "linear";
+    /** An unconditioned network: input concat(x, t). */
+    public static final String NO_CONDITION = "none";
+    /**
+     * A network conditioned on an observation mask m ∈ {0,1}^dim (1 = observed), as trained with the dependent coupling
+     * for inpainting: input concat(x, m, t).
+     */
+    public static final String MASK_CONDITION = "mask";
 
-    /** Layer sizes of the network: concat(x, t) in, the hidden widths, a velocity of the data's dimension out. */
+    public ModelSpec(int dim, int[] hidden, Activation activation, String time) {
+        this(dim, hidden, activation, time, NO_CONDITION);
+    }
+
+    /** Inputs between x and t: the mask's dim values for a mask-conditioned network, else none. */
+    public int conditionDim() {
+        return MASK_CONDITION.equals(condition) ? dim : 0;
+    }
+
+    /** Layer sizes of the network: concat(x, condition, t) in, the hidden widths, the prediction in R^dim out. */
     public int[] layerSizes() {
         int[] sizes = new int[hidden.length + 2];
-        sizes[0] = dim + 1;
+        sizes[0] = dim + conditionDim() + 1;
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
         sizes[sizes.length - 1] = dim;
         return sizes;
@@ -31,6 +47,9 @@ public record ModelSpec(int dim, int[] hidden, Activation activation, String tim
         m.put("hidden", hidden);
         m.put("activation", activation.id());
         m.put("time", time);
+        if (!NO_CONDITION.equals(condition)) {
+            m.put("condition", condition);
+        }
         return Json.write(m);
     }
 
@@ -63,7 +82,11 @@ public record ModelSpec(int dim, int[] hidden, Activation activation, String tim
         if (!LINEAR_TIME.equals(time)) {
             throw new CheckpointFormatException("flowplay.model: time input '" + time + "' is not supported (linear)");
         }
-        return new ModelSpec(dim, hidden, activation, LINEAR_TIME);
+        Object condition = m.containsKey("condition") ? m.get("condition") : NO_CONDITION;
+        if (!NO_CONDITION.equals(condition) && !MASK_CONDITION.equals(condition)) {
+            throw new CheckpointFormatException("flowplay.model: condition '" + condition + "' is not supported (none, mask)");
+        }
+        return new ModelSpec(dim, hidden, activation, LINEAR_TIME, (String) condition);
     }
 
     private static int positiveInt(Object value, String field) {

@@ -5,8 +5,9 @@ import flowplay.core.path.Conversion;
 import flowplay.core.prediction.Prediction;
 
 /**
- * A network on concat(x, t) that outputs some {@link Prediction}, seen as a velocity field (and score and divergence)
- * through the path's conversions. Since every conversion is u = c_x·x + c_q·q(x), the divergence is
+ * A network on concat(x, t) — or concat(x, c, t) for a network conditioned per point on c, such as the inpainting
+ * mask of the dependent coupling — that outputs some {@link Prediction}, seen as a velocity field (and score and
+ * divergence) through the path's conversions. Derivatives are taken in x only: c and t are not directions. Since every conversion is u = c_x·x + c_q·q(x), the divergence is
  * c_x·dim + c_q·tr(∂q/∂x) and the JVP c_x·e + c_q·(∂q/∂x)·e, both exact from the MLP's forward-mode pass.
  *
  * <p>Where a conversion is singular (e.g. x0-prediction at t=0 on condot) every method throws IllegalArgumentException;
@@ -17,20 +18,36 @@ public final class PredictionField implements ScoreField, DivergenceField {
     private final Prediction prediction;
     private final AffinePath path;
     private final int dim;
+    private final int conditionDim;
+    private float[] condition;
     private float[] input = new float[0];
     private float[] raw = new float[0];
     private float[] tangent = new float[0];
     private float[] jacobian = new float[0];
 
     public PredictionField(Mlp mlp, Prediction prediction, AffinePath path) {
-        if (mlp.inputSize() != mlp.outputSize() + 1) {
-            throw new IllegalArgumentException("a prediction network maps concat(x, t) to R^dim: input size must be output size + 1, was "
-                    + mlp.inputSize() + " → " + mlp.outputSize());
+        if (mlp.inputSize() < mlp.outputSize() + 1) {
+            throw new IllegalArgumentException("a prediction network maps concat(x, [condition,] t) to R^dim: input size must be at least"
+                    + " output size + 1, was " + mlp.inputSize() + " → " + mlp.outputSize());
         }
         this.mlp = mlp;
         this.prediction = prediction;
         this.path = path;
         this.dim = mlp.outputSize();
+        this.conditionDim = mlp.inputSize() - dim - 1;
+    }
+
+    /** Values per point between x and t in the network's input; 0 for an unconditioned network. */
+    public int conditionDim() {
+        return conditionDim;
+    }
+
+    /**
+     * Sets the per-point conditioning (row-major, conditionDim values per point) that every later evaluation of rows
+     * 0..n−1 feeds to the network; kept by reference, so a sampler can fix it once for a whole solve.
+     */
+    public void condition(float[] values) {
+        this.condition = values;
     }
 
     public Mlp mlp() {
@@ -94,13 +111,15 @@ public final class PredictionField implements ScoreField, DivergenceField {
     public void velocityAndJvp(float[] x, float t, int n, float[] e, float[] velocity, float[] jvp) {
         Conversion c = path.conversion(prediction, Prediction.VELOCITY, t);
         ensureRaw(n);
-        int width = dim + 1;
+        int width = dim + conditionDim + 1;
         if (tangent.length < n * width) {
             tangent = new float[n * width];
         }
         for (int i = 0; i < n; i++) {
             System.arraycopy(e, i * dim, tangent, i * width, dim);
-            tangent[i * width + dim] = 0f; // t is not a direction of the divergence
+            for (int k = dim; k < width; k++) {
+                tangent[i * width + k] = 0f; // the condition and t are not directions of the divergence
+            }
         }
         mlp.jacobianVectorProduct(inputs(x, t, n), tangent, n, raw, jvp);
         combine(c, e, jvp, n * dim, jvp);
@@ -129,13 +148,20 @@ public final class PredictionField implements ScoreField, DivergenceField {
     }
 
     private float[] inputs(float[] x, float t, int n) {
-        int width = dim + 1;
+        if (conditionDim > 0 && (condition == null || condition.length < n * conditionDim)) {
+            throw new IllegalStateException("this network is conditioned on " + conditionDim + " values per point (e.g. an inpainting mask):"
+                    + " set condition(...) for all " + n + " points before evaluating it");
+        }
+        int width = dim + conditionDim + 1;
         if (input.length < n * width) {
             input = new float[n * width];
         }
         for (int i = 0; i < n; i++) {
             System.arraycopy(x, i * dim, input, i * width, dim);
-            input[i * width + dim] = t;
+            if (conditionDim > 0) {
+                System.arraycopy(condition, i * conditionDim, input, i * width + dim, conditionDim);
+            }
+            input[i * width + dim + conditionDim] = t;
         }
         return input;
     }

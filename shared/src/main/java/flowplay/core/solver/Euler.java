@@ -19,12 +19,8 @@ public final class Euler implements OdeSolver {
     @Override
     public void step(VelocityField u, float[] x, int n, float t, float h) {
         int size = n * u.dim();
-        if (k1.length < size) {
-            k1 = new float[size];
-        }
+        k1 = Stages.atLeast(k1, size);
         u.velocity(x, t, n, k1);
-        for (int i = 0; i < size; i++) {
-            x[i] += h * k1[i];
-        }
+        Stages.offset(x, h, k1, size, x);
     }
 }

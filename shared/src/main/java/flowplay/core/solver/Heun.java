@@ -24,15 +24,11 @@ public final class Heun implements OdeSolver {
     @Override
     public void step(VelocityField u, float[] x, int n, float t, float h) {
         int size = n * u.dim();
-        if (k1.length < size) {
-            k1 = new float[size];
-            k2 = new float[size];
-            predictor = new float[size];
-        }
+        k1 = Stages.atLeast(k1, size);
+        k2 = Stages.atLeast(k2, size);
+        predictor = Stages.atLeast(predictor, size);
         u.velocity(x, t, n, k1);
-        for (int i = 0; i < size; i++) {
-            predictor[i] = x[i] + h * k1[i];
-        }
+        Stages.offset(x, h, k1, size, predictor);
         u.velocity(predictor, t + h, n, k2);
         float half = 0.5f * h;
         for (int i = 0; i < size; i++) {

@@ -24,19 +24,13 @@ public final class Midpoint implements OdeSolver {
     @Override
     public void step(VelocityField u, float[] x, int n, float t, float h) {
         int size = n * u.dim();
-        if (k1.length < size) {
-            k1 = new float[size];
-            k2 = new float[size];
-            half = new float[size];
-        }
+        k1 = Stages.atLeast(k1, size);
+        k2 = Stages.atLeast(k2, size);
+        half = Stages.atLeast(half, size);
         float halfStep = 0.5f * h;
         u.velocity(x, t, n, k1);
-        for (int i = 0; i < size; i++) {
-            half[i] = x[i] + halfStep * k1[i];
-        }
+        Stages.offset(x, halfStep, k1, size, half);
         u.velocity(half, t + halfStep, n, k2);
-        for (int i = 0; i < size; i++) {
-            x[i] += h * k2[i];
-        }
+        Stages.offset(x, h, k2, size, x);
     }
 }

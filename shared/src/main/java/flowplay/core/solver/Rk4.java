@@ -26,26 +26,18 @@ public final class Rk4 implements OdeSolver {
     @Override
     public void step(VelocityField u, float[] x, int n, float t, float h) {
         int size = n * u.dim();
-        if (k1.length < size) {
-            k1 = new float[size];
-            k2 = new float[size];
-            k3 = new float[size];
-            k4 = new float[size];
-            stage = new float[size];
-        }
+        k1 = Stages.atLeast(k1, size);
+        k2 = Stages.atLeast(k2, size);
+        k3 = Stages.atLeast(k3, size);
+        k4 = Stages.atLeast(k4, size);
+        stage = Stages.atLeast(stage, size);
         float halfStep = 0.5f * h;
         u.velocity(x, t, n, k1);
-        for (int i = 0; i < size; i++) {
-            stage[i] = x[i] + halfStep * k1[i];
-        }
+        Stages.offset(x, halfStep, k1, size, stage);
         u.velocity(stage, t + halfStep, n, k2);
-        for (int i = 0; i < size; i++) {
-            stage[i] = x[i] + halfStep * k2[i];
-        }
+        Stages.offset(x, halfStep, k2, size, stage);
         u.velocity(stage, t + halfStep, n, k3);
-        for (int i = 0; i < size; i++) {
-            stage[i] = x[i] + h * k3[i];
-        }
+        Stages.offset(x, h, k3, size, stage);
         u.velocity(stage, t + h, n, k4);
         float sixth = h / 6f;
         for (int i = 0; i < size; i++) {

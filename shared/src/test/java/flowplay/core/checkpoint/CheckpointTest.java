@@ -72,6 +72,26 @@ class CheckpointTest {
     }
 
     @Test
+    void recordsAMaskConditionedInpaintingNetwork() {
+        Mlp mlp = Mlp.init(new int[] {5, 32, 32, 2}, Activation.SILU, new Rng(12));
+        Checkpoint read = Checkpoint.fromBytes(Checkpoint.of(mlp, new CondOt(), Prediction.VELOCITY, Map.of()).toBytes());
+        assertEquals("{\"dim\":2,\"hidden\":[32,32],\"activation\":\"silu\",\"time\":\"linear\",\"condition\":\"mask\"}",
+                read.metadata().get(Checkpoint.KEY_MODEL));
+        assertEquals(2, read.model().conditionDim());
+        assertArrayEquals(new int[] {5, 32, 32, 2}, read.mlp().sizes());
+        assertEquals(2, read.velocityField().conditionDim());
+
+        byte[] unconditionedMeta = withMeta(Safetensors.read(Checkpoint.of(mlp, new CondOt(), Prediction.VELOCITY, Map.of()).toBytes()),
+                Checkpoint.KEY_MODEL, "{\"dim\":2,\"hidden\":[32,32],\"activation\":\"silu\",\"time\":\"linear\"}");
+        assertRejected(unconditionedMeta, "layer net.0.weight has shape [32, 5], expected [32, 3]");
+        assertRejected(withMeta(Safetensors.read(Checkpoint.of(mlp, new CondOt(), Prediction.VELOCITY, Map.of()).toBytes()),
+                Checkpoint.KEY_MODEL, "{\"dim\":2,\"hidden\":[32,32],\"activation\":\"silu\",\"condition\":\"label\"}"),
+                "condition 'label' is not supported (none, mask)");
+        assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.of(Mlp.init(new int[] {4, 8, 2}, Activation.ELU, new Rng(1)), new CondOt(), Prediction.VELOCITY, Map.of()));
+    }
+
+    @Test
     void fileIsStandardSafetensorsWithPyTorchLayout() {
         byte[] bytes = Checkpoint.of(seedNetwork(), new CondOt(), Prediction.VELOCITY, Map.of()).toBytes();
         long headerLength = 0;

@@ -55,14 +55,4 @@ class MlpTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new Mlp(new int[] {2, 3}, new float[][] {new float[5]}, new float[][] {new float[3]}, Activation.ELU));
     }
-
-    @Test
-    void velocityFieldAppendsTime() {
-        // One linear layer 3 → 2 that copies t into both outputs.
-        Mlp mlp = new Mlp(new int[] {3, 2}, new float[][] {{0, 0, 1, 0, 0, 1}}, new float[][] {{0, 0}}, Activation.ELU);
-        MlpVelocityField u = new MlpVelocityField(mlp);
-        float[] out = new float[4];
-        u.velocity(new float[] {5, 6, 7, 8}, 0.75f, 2, out);
-        assertArrayEquals(new float[] {0.75f, 0.75f, 0.75f, 0.75f}, out);
-    }
 }

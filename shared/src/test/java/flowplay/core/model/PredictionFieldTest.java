@@ -12,20 +12,60 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PredictionFieldTest {
     private static final Scheduler[] SCHEDULERS = {new CondOt(), new Cosine(), new Vp()};
 
     @Test
-    void velocityPredictionIsTheSeedsMlpVelocityField() {
+    void velocityPredictionIsTheNetworkOnConcatXAndT() {
         Mlp mlp = Mlp.init(new int[] {3, 16, 2}, Activation.ELU, new Rng(41));
         PredictionField field = new PredictionField(mlp, Prediction.VELOCITY, new AffinePath(new CondOt()));
         float[] x = {0.1f, 0.2f, -1f, 2f};
         float[] a = new float[4];
         float[] b = new float[4];
         field.velocity(x, 0.3f, 2, a);
-        new MlpVelocityField(mlp).velocity(x, 0.3f, 2, b);
+        mlp.forward(new float[] {0.1f, 0.2f, 0.3f, -1f, 2f, 0.3f}, 2, b);
         assertArrayEquals(b, a, 0f);
+    }
+
+    /** An inpainting network sees concat(x, mask, t); derivatives stay in x only. */
+    @Test
+    void maskConditionedNetworkSeesTheMaskBetweenXAndT() {
+        Mlp mlp = Mlp.init(new int[] {5, 16, 2}, Activation.TANH, new Rng(43));
+        PredictionField field = new PredictionField(mlp, Prediction.X1, new AffinePath(new Cosine()));
+        assertEquals(2, field.conditionDim());
+        float[] x = {0.1f, 0.2f, -1f, 2f};
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> field.predict(x, 0.5f, 2, new float[4]));
+        assertTrue(missing.getMessage().contains("conditioned on 2 values per point"), missing.getMessage());
+
+        field.condition(new float[] {1f, 0f, 0f, 1f});
+        float[] a = new float[4];
+        float[] b = new float[4];
+        field.predict(x, 0.5f, 2, a);
+        mlp.forward(new float[] {0.1f, 0.2f, 1f, 0f, 0.5f, -1f, 2f, 0f, 1f, 0.5f}, 2, b);
+        assertArrayEquals(b, a, 0f);
+
+        // Divergence by central differences in x, with the mask held fixed.
+        float[] v = new float[4];
+        float[] div = new float[2];
+        field.velocityAndDivergence(x, 0.5f, 2, v, div);
+        double h = 1e-3;
+        for (int i = 0; i < 2; i++) {
+            double trace = 0;
+            for (int k = 0; k < 2; k++) {
+                float[] plus = x.clone();
+                float[] minus = x.clone();
+                plus[2 * i + k] += (float) h;
+                minus[2 * i + k] -= (float) h;
+                float[] vp = new float[4];
+                float[] vm = new float[4];
+                field.velocity(plus, 0.5f, 2, vp);
+                field.velocity(minus, 0.5f, 2, vm);
+                trace += (vp[2 * i + k] - vm[2 * i + k]) / (2 * h);
+            }
+            assertEquals(trace, div[i], 2e-3 * Math.max(1, Math.abs(trace)));
+        }
     }
 
     /** The x1 → velocity formula of the Guide, u = (σ̇/σ)x + (α̇ − σ̇α/σ)·x1, applied by hand to the raw network output. */

@@ -2,7 +2,8 @@ package flowplay.core.path;
 
 import flowplay.core.model.Activation;
 import flowplay.core.model.Mlp;
-import flowplay.core.model.MlpVelocityField;
+import flowplay.core.model.PredictionField;
+import flowplay.core.prediction.Prediction;
 import flowplay.core.path.scheduler.CondOt;
 import flowplay.core.path.scheduler.Cosine;
 import flowplay.core.path.scheduler.Polynomial;
@@ -80,7 +81,7 @@ class ScheduleTransformTest {
         Mlp mlp = Mlp.init(new int[] {3, 32, 32, 2}, Activation.TANH, rng);
         Scheduler from = new CondOt();
         Scheduler to = new Cosine();
-        ScheduleTransform moved = new ScheduleTransform(new MlpVelocityField(mlp), from, to);
+        ScheduleTransform moved = new ScheduleTransform(new PredictionField(mlp, Prediction.VELOCITY, new AffinePath(from)), from, to);
         int n = 50;
         float[] start = gaussian(rng, n * 2);
         double end = 1 - 1e-4;
@@ -88,7 +89,7 @@ class ScheduleTransformTest {
         TestSchedulers.rk4(moved, viaB, n, 0.0, end, 400);
         float[] viaA = start.clone();
         ScheduleTransform.Coefficients last = moved.coefficients(end);
-        TestSchedulers.rk4(new MlpVelocityField(mlp), viaA, n, 0.0, last.timeA(), 400);
+        TestSchedulers.rk4(new PredictionField(mlp, Prediction.VELOCITY, new AffinePath(from)), viaA, n, 0.0, last.timeA(), 400);
         for (int j = 0; j < n * 2; j++) {
             assertEquals(last.scale() * viaA[j], viaB[j], 2e-4, "point " + j);
         }

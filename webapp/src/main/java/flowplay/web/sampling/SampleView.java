@@ -1,9 +1,12 @@
 package flowplay.web.sampling;
 
 import flowplay.core.checkpoint.Checkpoint;
-import flowplay.core.model.VelocityField;
+import flowplay.core.model.PredictionField;
 import flowplay.core.settings.SettingValues;
+import flowplay.core.solver.SolveResult;
+import flowplay.core.solver.SolverParams;
 import flowplay.core.solver.Solvers;
+import flowplay.core.solver.TimeGrid;
 import flowplay.web.Redraw;
 import flowplay.web.render.Renderer;
 import flowplay.web.render.Scene;
@@ -28,8 +31,12 @@ public final class SampleView implements SettingsForm.Listener {
     /** The data set of the current run; null before the first run, while the picture follows the dataset setting. */
     private String runDataset;
     private byte[] pendingCheckpoint;
-    private VelocityField field;
+    private PredictionField field;
     private long fieldStep = -1;
+    /** Where the drawn model came from: "run" or a loaded file's name. */
+    private String fieldSource = "run";
+    private float[] lastSamples = new float[0];
+    private int lastCount;
 
     public SampleView(SettingsForm settings, StatsView stats) {
         this.settings = settings;
@@ -48,6 +55,7 @@ public final class SampleView implements SettingsForm.Listener {
         field = null;
         fieldStep = -1;
         pendingCheckpoint = null;
+        lastCount = 0;
         stats.clear();
         redraw.request();
     }
@@ -56,6 +64,29 @@ public final class SampleView implements SettingsForm.Listener {
     public void checkpoint(byte[] safetensors) {
         pendingCheckpoint = safetensors;
         redraw.request();
+    }
+
+    /** A checkpoint decoded from a local file: drawn like a streamed one, until the next run or file replaces it. */
+    public void load(Checkpoint checkpoint, String fileName) {
+        pendingCheckpoint = null;
+        use(checkpoint, fileName);
+        redraw.request();
+    }
+
+    /** The samples of the last drawing as CSV, one point per line, no header (the CLI's {@code sample --out}). */
+    public String samplesCsv() {
+        return PointsCsv.write(lastSamples, lastCount, SourceNoise.DIM);
+    }
+
+    /** How many drawings were made so far ({@code #stats[data-draws]}), to tie an export to its drawing. */
+    public String draws() {
+        return Long.toString(stats.draws());
+    }
+
+    private void use(Checkpoint checkpoint, String source) {
+        field = checkpoint.velocityField();
+        fieldStep = checkpoint.step();
+        fieldSource = source;
     }
 
     @Override
@@ -80,8 +111,7 @@ public final class SampleView implements SettingsForm.Listener {
         if (pendingCheckpoint != null) {
             Checkpoint checkpoint = Checkpoint.fromBytes(pendingCheckpoint);
             pendingCheckpoint = null;
-            field = checkpoint.velocityField();
-            fieldStep = checkpoint.step();
+            use(checkpoint, "run");
         }
         if (renderer == null) {
             return; // drawn when the renderer is chosen
@@ -99,11 +129,21 @@ public final class SampleView implements SettingsForm.Listener {
         }
         int n = v.getInt("samples");
         float[] x0 = noise.points(v.getLong("noiseSeed"), n);
+        TimeGrid grid = SamplingGrid.of(field, v.getInt("sampleSteps"));
         double start = now();
-        int nfe = sampling.run(field, Solvers.byName(v.getString("solver")), v.getInt("sampleSteps"), x0, n, scene);
+        SolveResult result = sampling.run(field, Solvers.byName(v.getString("solver"), SolverParams.defaults()), grid, x0, n, scene);
         double millis = now() - start;
+        lastSamples = scene.samples;
+        lastCount = n;
         renderer.draw(scene);
-        stats.show(fieldStep, SampleStats.of(scene.samples, n), nfe, millis);
+        stats.show(fieldStep, SampleStats.of(scene.samples, n), result.nfe(), millis, SamplingGrid.label(grid), modelLabel());
+    }
+
+    /** E.g. "run step 250 · condot · x0" or "model.safetensors · cosine · score". */
+    private String modelLabel() {
+        String where = "run".equals(fieldSource) ? "run step " + fieldStep
+                : fieldSource + (fieldStep >= 0 ? " (step " + fieldStep + ")" : "");
+        return where + " · " + field.path().scheduler().name() + " · " + field.prediction().id();
     }
 
     @JSBody(script = "return performance.now();")

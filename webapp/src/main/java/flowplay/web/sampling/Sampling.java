@@ -1,53 +1,48 @@
 package flowplay.web.sampling;
 
 import flowplay.core.model.VelocityField;
-import flowplay.core.solver.OdeSolver;
+import flowplay.core.solver.Integrator;
 import flowplay.core.solver.Sampler;
+import flowplay.core.solver.SolveResult;
+import flowplay.core.solver.TimeGrid;
+import flowplay.core.solver.Trajectory;
 import flowplay.web.render.Scene;
 
 /**
- * Runs the core {@link Sampler} on the fixed source noise and fills a {@link Scene}. Trajectories are recorded for all
- * points when that fits in memory, else for a leading subset integrated separately: rows of a batched MLP are
- * independent, so the subset's paths are exactly the paths those points take in the full batch.
+ * Runs the core {@link Sampler#run} on the fixed source noise and fills a {@link Scene}: the same call the JVM makes, so
+ * the page's samples are the CLI's. Paths are recorded for the leading points only (rows of a batched MLP are
+ * independent, so they are exactly the paths those points take in the full batch).
  */
 public final class Sampling {
     /** Paths drawn: more is a blur, and each costs (steps) line segments per picture. */
     public static final int MAX_PATHS = 384;
-    /** Floats of trajectory recorded for the whole batch before switching to the subset (16 MB). */
-    private static final int MAX_FULL_TRAJECTORY = 4_000_000;
     /** Line segments drawn at most, so 1000 solver steps still draw quickly. */
     private static final int MAX_SEGMENTS = 120_000;
 
     private float[] x = new float[0];
-    private float[] subset = new float[0];
     private float[] trajectory = new float[0];
 
-    /** Integrates {@code noise} (n points) with the solver into {@code scene.samples} and its trajectories; returns the NFE. */
-    public int run(VelocityField field, OdeSolver solver, int steps, float[] noise, int n, Scene scene) {
+    /** Integrates {@code noise} (n points) across {@code grid} into {@code scene.samples} and its trajectories. */
+    public SolveResult run(VelocityField field, Integrator solver, TimeGrid grid, float[] noise, int n, Scene scene) {
         int dim = SourceNoise.DIM;
         x = ensure(x, n * dim);
         System.arraycopy(noise, 0, x, 0, n * dim);
-        int paths = Math.max(1, Math.min(Math.min(n, MAX_PATHS), MAX_SEGMENTS / steps));
-        int frames = steps + 1;
-        int nfe;
-        if ((long) frames * n * dim <= MAX_FULL_TRAJECTORY) {
-            trajectory = ensure(trajectory, frames * n * dim);
-            nfe = Sampler.integrate(field, solver, x, n, steps, trajectory);
-            scene.stride = n;
-        } else {
-            nfe = Sampler.integrate(field, solver, x, n, steps, null);
-            subset = ensure(subset, paths * dim);
-            System.arraycopy(noise, 0, subset, 0, paths * dim);
-            trajectory = ensure(trajectory, frames * paths * dim);
-            Sampler.integrate(field, solver, subset, paths, steps, trajectory);
-            scene.stride = paths;
+        int paths = Math.max(1, Math.min(Math.min(n, MAX_PATHS), MAX_SEGMENTS / grid.steps()));
+        Trajectory recorded = new Trajectory(paths);
+        SolveResult result = Sampler.run(field, solver, x, n, grid, recorded);
+        int frames = recorded.frameCount();
+        int frame = paths * dim;
+        trajectory = ensure(trajectory, frames * frame);
+        for (int k = 0; k < frames; k++) {
+            System.arraycopy(recorded.frame(k), 0, trajectory, k * frame, frame);
         }
         scene.samples = x;
         scene.sampleCount = n;
         scene.trajectory = trajectory;
         scene.frames = frames;
+        scene.stride = paths;
         scene.paths = paths;
-        return nfe;
+        return result;
     }
 
     private static float[] ensure(float[] a, int size) {

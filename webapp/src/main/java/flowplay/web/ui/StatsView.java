@@ -23,13 +23,14 @@ public final class StatsView {
     /** Drops the statistics of an old run (keeping the draw count), so nobody reads them as the new run's. */
     public void clear() {
         for (String a : new String[] {"data-step", "data-count", "data-mean-x", "data-mean-y", "data-std-x", "data-std-y",
-            "data-nfe", "data-millis"}) {
+            "data-nfe", "data-millis", "data-grid", "data-model"}) {
             element.removeAttribute(a);
         }
         Dom.setText(element, "No samples yet: they appear with the run's first checkpoint.");
     }
 
-    public void show(long step, SampleStats s, int nfe, double millis) {
+    /** {@code grid} is the integrated time interval, e.g. "0..1" or "0.001..1"; {@code model} says what was drawn. */
+    public void show(long step, SampleStats s, int nfe, double millis, String grid, String model) {
         draws++;
         element.setAttribute("data-step", Long.toString(step));
         element.setAttribute("data-count", Integer.toString(s.count()));
@@ -39,9 +40,13 @@ public final class StatsView {
         element.setAttribute("data-std-y", Format.fixed(s.stdY(), 6));
         element.setAttribute("data-nfe", Integer.toString(nfe));
         element.setAttribute("data-millis", Format.fixed(millis, 1));
+        element.setAttribute("data-grid", grid);
+        element.setAttribute("data-model", model);
         // data-draws last: a test that waits for it sees the other attributes of the same draw.
         element.setAttribute("data-draws", Long.toString(draws));
-        Dom.setText(element, "checkpoint step " + step + " · " + s.count() + " samples · mean ("
+        boolean clipped = !"0..1".equals(grid);
+        Dom.setText(element, model + " · t in " + grid + (clipped ? " (clipped: the prediction is singular at an end)" : "")
+                + " · " + s.count() + " samples · mean ("
                 + Format.fixed(s.meanX(), 3) + ", " + Format.fixed(s.meanY(), 3) + ") · std ("
                 + Format.fixed(s.stdX(), 3) + ", " + Format.fixed(s.stdY(), 3) + ") · " + nfe + " evaluations in "
                 + Format.fixed(millis, 0) + " ms");
