@@ -88,11 +88,18 @@ final class Options {
         } catch (NoSuchFileException e) {
             throw new UsageException(flag + ": cannot read checkpoint " + file + ": no such file");
         }
+        Checkpoint checkpoint;
         try {
-            return Checkpoint.fromBytes(bytes);
+            checkpoint = Checkpoint.fromBytes(bytes);
         } catch (CheckpointFormatException | IllegalArgumentException e) {
             throw new UsageException(flag + ": " + file + " is not a usable checkpoint: " + e.getMessage());
         }
+        if (checkpoint.model().conditionDim() > 0) {
+            throw new UsageException(flag + ": " + file + " is conditioned on " + checkpoint.model().conditionDim()
+                    + " values per point (condition '" + checkpoint.model().condition() + "', e.g. an inpainting mask); "
+                    + "the command line does not take a condition yet, only unconditioned checkpoints");
+        }
+        return checkpoint;
     }
 
     /** Something that writes lines to a file, or to standard output for "-". */

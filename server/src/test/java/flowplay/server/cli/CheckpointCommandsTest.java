@@ -410,6 +410,15 @@ class CheckpointCommandsTest {
         bad("--steps", "likelihood", "--checkpoint", m, "--points", "p.csv", "--steps", "-4");
         bad("--points", "likelihood", "--checkpoint", m, "--points", dir.resolve("missing.csv").toString());
         bad("--points", "likelihood", "--checkpoint", m);
+        Path masked = dir.resolve("masked.safetensors");
+        try {
+            Files.write(masked, Checkpoint.of(Mlp.init(new int[] {5, 8, 2}, Activation.TANH, new Rng(1)), Schedulers.byName("condot"),
+                    Prediction.VELOCITY, Map.of()).toBytes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(bad("--checkpoint", "sample", "--checkpoint", masked.toString()).err().contains("mask"));
+        bad("--checkpoint", "likelihood", "--checkpoint", masked.toString(), "--points", "p.csv");
     }
 
     @Test
