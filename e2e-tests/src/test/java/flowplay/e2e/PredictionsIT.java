@@ -11,6 +11,7 @@ import flowplay.core.model.Mlp;
 import flowplay.core.model.PredictionField;
 import flowplay.core.path.Scheduler;
 import flowplay.core.path.Schedulers;
+import flowplay.core.path.scheduler.CondOt;
 import flowplay.core.prediction.Prediction;
 import flowplay.core.rng.Rng;
 import flowplay.core.solver.Sampler;
@@ -81,7 +82,7 @@ class PredictionsIT extends PlaygroundSession {
 
     @Test
     @Order(3)
-    void aMalformedFileShowsTheFormatErrorAndNoPageError() throws Exception {
+    void aMalformedOrMaskConditionedFileShowsWhyAndNoPageError() throws Exception {
         page.open(server.baseUrl() + "#samples=64");
         byte[] bytes = "this is not a safetensors file".getBytes(StandardCharsets.UTF_8);
         String expected;
@@ -102,6 +103,18 @@ class PredictionsIT extends PlaygroundSession {
         assertTrue(text.contains("broken.safetensors") && text.contains(expected),
                 "#load-message must name the file and say what is wrong ('" + expected + "'), was '" + text + "'");
         assertEquals(draws, page.stats().draws(), "nothing is drawn for a malformed file");
+        browser.assertNoPageError();
+
+        // A well-formed inpainting checkpoint (input concat(x, mask, t)) is refused with its reason, not drawn unconditioned.
+        Path masked = dir.resolve("inpainting.safetensors");
+        Files.write(masked, Checkpoint.of(Mlp.init(new int[] {5, 16, 2}, Activation.ELU, new Rng(3)), new CondOt(), Prediction.VELOCITY,
+                Map.of()).toBytes());
+        browser.byId("checkpoint-file").sendKeys(masked.toAbsolutePath().toString());
+        browser.waitUntil("#load-message names the inpainting checkpoint", PlaygroundPage.DRAW_TIMEOUT,
+                () -> browser.text("load-message").contains("inpainting.safetensors"));
+        assertEquals("error", browser.attribute("load-message", "data-state"));
+        assertTrue(browser.text("load-message").contains("conditioned on an observation mask"), browser.text("load-message"));
+        assertEquals(draws, page.stats().draws(), "nothing is drawn for a mask-conditioned model");
         browser.assertNoPageError();
     }
 
