@@ -88,6 +88,47 @@ class RunStreamTest {
         assertEquals(400, Checkpoint.fromBytes(stalled.binaries.get(stalled.binaries.size() - 1)).step());
     }
 
+    /**
+     * A client that vanishes mid-frame (the TCP connection reset while the server is sending it a large checkpoint)
+     * must neither stop training nor stall another client of the same run, nor later runs.
+     */
+    @Test
+    void aDeadClientBlocksNeitherTrainingNorOtherClients() throws Exception {
+        String id = server.create("{\"steps\": 600, \"width\": 128, \"checkpointEvery\": 2}");
+        StreamClient healthy = StreamClient.connect(server, id, false);
+        try (java.net.Socket dead = new java.net.Socket()) {
+            dead.setReceiveBufferSize(4096);
+            dead.connect(new java.net.InetSocketAddress("127.0.0.1", server.server.port()), 5000);
+            dead.getOutputStream().write(("GET /api/runs/" + id + "/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            dead.getOutputStream().flush();
+            dead.setSoTimeout(30_000);
+            byte[] buffer = new byte[1024];
+            int got = dead.getInputStream().read(buffer);
+            assertTrue(got > 0 && new String(buffer, 0, got, java.nio.charset.StandardCharsets.US_ASCII).startsWith("HTTP/1.1 101"),
+                    "the handshake is accepted");
+            // Stop reading: the server's frames pile up in the socket buffers until a send is left half done.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (TestServer.json(server.get("/api/runs/" + id)).get("step").asLong() < 100) {
+                assertTrue(System.nanoTime() < deadline, "the run never reached step 100");
+                Thread.sleep(20);
+            }
+            dead.setSoLinger(true, 0);
+        }
+        // The socket is closed with a reset, mid-frame.
+        JsonNode end = server.awaitEnd(id, Duration.ofSeconds(120));
+        assertEquals("done", end.get("state").asText(), end.toString());
+        assertTrue(healthy.awaitEnd(30), "the other client still gets the final state; got " + healthy.texts);
+        healthy.close();
+        assertEquals(600, Checkpoint.fromBytes(healthy.binaries.get(healthy.binaries.size() - 1)).step());
+
+        String next = server.create("{\"steps\": 20, \"width\": 8, \"checkpointEvery\": 10}");
+        StreamClient later = StreamClient.connect(server, next, false);
+        assertTrue(later.awaitEnd(60), "a later run streams too; got " + later.texts);
+        later.close();
+    }
+
     private static double timed(String id, StreamClient client) throws Exception {
         long start = System.nanoTime();
         JsonNode end = server.awaitEnd(id, Duration.ofSeconds(90));
