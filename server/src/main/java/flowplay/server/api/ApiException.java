@@ -4,11 +4,17 @@ package flowplay.server.api;
 public final class ApiException extends RuntimeException {
     private final int status;
     private final String field;
+    private final String allowed;
 
     public ApiException(int status, String message, String field) {
+        this(status, message, field, null);
+    }
+
+    public ApiException(int status, String message, String field, String allowed) {
         super(message);
         this.status = status;
         this.field = field;
+        this.allowed = allowed;
     }
 
     public static ApiException notFound(String what) {
@@ -21,5 +27,10 @@ public final class ApiException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** What the field accepts, or null. */
+    public String allowed() {
+        return allowed;
     }
 }

@@ -27,7 +27,7 @@ public final class ErrorMapping {
 
     public void register(RoutesConfig routes) {
         routes.exception(SettingException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), e.field(), e.allowed()));
-        routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.field(), null));
+        routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.field(), e.allowed()));
         routes.exception(RejectedExecutionException.class,
                 (e, ctx) -> answer(ctx, 503, "too many runs queued; try again when one has finished", null, null));
         routes.exception(Exception.class, (e, ctx) -> {

@@ -20,7 +20,9 @@ final class RunJson {
         m.put("loss", Double.isNaN(run.loss()) ? null : run.loss());
         m.put("settings", run.settings().asMap());
         m.put("reason", run.reason());
-        m.put("checkpointStep", run.checkpoint() == null ? null : run.checkpoint().step());
+        m.put("checkpointStep", run.checkpointStep() < 0 ? null : run.checkpointStep());
+        m.put("created", run.created().toString());
+        m.put("finished", run.finished() == null ? null : run.finished().toString());
         return m;
     }
 

@@ -7,6 +7,7 @@ import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
 import flowplay.server.runs.CheckpointBytes;
 import flowplay.server.runs.Run;
+import flowplay.server.runs.RunStore;
 import flowplay.server.runs.RunManager;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -16,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The REST side of runs: create, list, inspect, cancel, download the newest checkpoint; and the settings tables. */
+/** The REST side of runs: create, list, inspect, cancel, list and download checkpoints; and the settings tables. */
 public final class RunsApi {
     private final RunManager runs;
     private final ObjectMapper mapper;
@@ -34,6 +35,8 @@ public final class RunsApi {
         routes.get("/api/runs/{id}", this::get);
         routes.delete("/api/runs/{id}", this::cancel);
         routes.get("/api/runs/{id}/checkpoint", this::checkpoint);
+        routes.get("/api/runs/{id}/checkpoints", this::checkpoints);
+        routes.get("/api/runs/{id}/checkpoints/{step}", this::checkpointAt);
         routes.get("/api/settings", this::settings);
     }
 
@@ -48,6 +51,7 @@ public final class RunsApi {
         created.put("loss", null);
         created.put("reason", null);
         created.put("checkpointStep", null);
+        created.put("finished", null);
         json(ctx.status(201), created);
     }
 
@@ -71,13 +75,48 @@ public final class RunsApi {
 
     private void checkpoint(Context ctx) {
         Run run = find(ctx);
-        CheckpointBytes c = run.checkpoint();
+        CheckpointBytes c = runs.newestCheckpoint(run);
         if (c == null) {
             throw ApiException.notFound("run " + run.id() + " has no checkpoint yet");
         }
+        safetensors(ctx, run, c.step(), c.bytes());
+    }
+
+    private void checkpoints(Context ctx) throws JsonProcessingException {
+        Run run = find(ctx);
+        List<Object> all = new ArrayList<>();
+        for (RunStore.CheckpointFile f : runs.checkpoints(run)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", f.step());
+            m.put("bytes", f.bytes());
+            m.put("url", "/api/runs/" + run.id() + "/checkpoints/" + f.step());
+            all.add(m);
+        }
+        json(ctx, all);
+    }
+
+    private void checkpointAt(Context ctx) {
+        Run run = find(ctx);
+        long step = step(ctx.pathParam("step"));
+        byte[] bytes = runs.checkpoint(run, step);
+        if (bytes == null) {
+            throw ApiException.notFound("run " + run.id() + " has no checkpoint at step " + step);
+        }
+        safetensors(ctx, run, step, bytes);
+    }
+
+    private static long step(String text) {
+        if (text.matches("[0-9]{1,18}")) {
+            return Long.parseLong(text);
+        }
+        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        throw new ApiException(400, "step: must be a non-negative integer, not '" + shown + "'", "step", "non-negative integer");
+    }
+
+    private static void safetensors(Context ctx, Run run, long step, byte[] bytes) {
         ctx.contentType("application/octet-stream")
-                .header("Content-Disposition", "attachment; filename=\"" + run.id() + "-step-" + c.step() + ".safetensors\"")
-                .result(c.bytes());
+                .header("Content-Disposition", "attachment; filename=\"" + run.id() + "-step-" + step + ".safetensors\"")
+                .result(bytes);
     }
 
     private void settings(Context ctx) throws JsonProcessingException {

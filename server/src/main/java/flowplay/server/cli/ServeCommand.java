@@ -2,6 +2,7 @@ package flowplay.server.cli;
 
 import flowplay.server.FlowplayServer;
 import flowplay.server.engine.Nd4jEngine;
+import flowplay.server.runs.RunLimits;
 import flowplay.server.runs.RunManager;
 import flowplay.server.runs.RunStore;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,6 +11,7 @@ import picocli.CommandLine.ParseResult;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code serve}: the web playground and its API until the process is stopped. */
@@ -23,12 +25,17 @@ public final class ServeCommand implements Command {
         spec.addOption(OptionSpec.builder("--port").paramLabel("PORT").type(int.class).defaultValue("7070")
                 .description("Port (default ${DEFAULT-VALUE}; 0 picks a free one)").build());
         spec.addOption(OptionSpec.builder("--data").paramLabel("DIR").type(String.class).defaultValue("./flowplay-data")
-                .description("Folder for run checkpoints (default ${DEFAULT-VALUE})").build());
+                .description("Folder for runs: records and checkpoints, kept across restarts (default ${DEFAULT-VALUE})").build());
         spec.addOption(OptionSpec.builder("--workers").paramLabel("N").type(int.class)
                 .defaultValue(Integer.toString(Runtime.getRuntime().availableProcessors()))
                 .description("Runs trained at once, one per core (default ${DEFAULT-VALUE})").build());
         spec.addOption(OptionSpec.builder("--queue").paramLabel("N").type(int.class).defaultValue("16")
                 .description("Runs that may wait for a worker before new ones are refused (default ${DEFAULT-VALUE})").build());
+        spec.addOption(OptionSpec.builder("--max-steps").paramLabel("N").type(long.class).defaultValue(Long.toString(RunLimits.STEPS_BOUND))
+                .description("Most training steps a run may ask for; more is refused with 400 (default ${DEFAULT-VALUE})").build());
+        spec.addOption(OptionSpec.builder("--max-run-seconds").paramLabel("S").type(long.class).defaultValue("600")
+                .description("Wall-clock cap per run: a run training longer is stopped, checkpointed and failed (default ${DEFAULT-VALUE})")
+                .build());
         return spec;
     }
 
@@ -45,12 +52,21 @@ public final class ServeCommand implements Command {
         if (workers < 1 || queue < 1) {
             throw new UsageException("--workers and --queue must be at least 1");
         }
+        long maxSteps = parsed.matchedOptionValue("--max-steps", RunLimits.STEPS_BOUND);
+        if (maxSteps < 1 || maxSteps > RunLimits.STEPS_BOUND) {
+            throw new UsageException("invalid value for --max-steps: " + maxSteps + " (allowed: integer in [1, " + RunLimits.STEPS_BOUND + "])");
+        }
+        long maxRunSeconds = parsed.matchedOptionValue("--max-run-seconds", 600L);
+        if (maxRunSeconds < 1 || maxRunSeconds > 7 * 24 * 3600) {
+            throw new UsageException("invalid value for --max-run-seconds: " + maxRunSeconds + " (allowed: integer in [1, 604800])");
+        }
+        RunLimits limits = new RunLimits(maxSteps, Duration.ofSeconds(maxRunSeconds));
         Nd4jEngine engine = new Nd4jEngine();
         // Unpacking and loading the native libraries takes seconds: do it now, not inside the first run.
         Thread warmUp = new Thread(engine::warmUp, "nd4j-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        RunManager runs = new RunManager(engine, new RunStore(data), workers, queue);
+        RunManager runs = new RunManager(engine, new RunStore(data), workers, queue, limits);
         FlowplayServer server = new FlowplayServer(runs).start(host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

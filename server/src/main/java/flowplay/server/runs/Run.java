@@ -3,6 +3,8 @@ package flowplay.server.runs;
 import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.TrainConfig;
 
+import java.time.Instant;
+
 /**
  * One training job: its validated settings and what it has reached so far. Written by its training thread (or by a
  * cancel), read by HTTP handlers, so every field is volatile and every change also goes out through {@link #events()}.
@@ -12,18 +14,66 @@ public final class Run {
     private final SettingValues settings;
     private final TrainConfig config;
     private final RunEvents events = new RunEvents();
+    private final Instant created;
+    private volatile Instant finished;
     private volatile RunState state = RunState.QUEUED;
     private volatile String reason;
     private volatile long step;
     private volatile double loss = Double.NaN;
     private volatile CheckpointBytes checkpoint;
+    private volatile long checkpointStep = -1;
     private volatile boolean cancelRequested;
 
     public Run(String id, SettingValues settings) {
         this.id = id;
         this.settings = settings;
         this.config = TrainConfig.from(settings);
+        this.created = Instant.now();
         events.publish(new RunStatus(RunState.QUEUED, null));
+    }
+
+    /**
+     * A run read back from disk after a restart, already in a final state. Its checkpoints stay on disk
+     * ({@link #checkpoint()} is null); {@link #checkpointStep()} names the newest.
+     */
+    Run(RunRecord r, SettingValues settings) {
+        if (!r.state().isFinal()) {
+            throw new IllegalArgumentException("a restored run must have ended, not be " + r.state().id());
+        }
+        this.id = r.id();
+        this.settings = settings;
+        this.config = TrainConfig.from(settings);
+        this.created = r.created();
+        this.finished = r.finished();
+        this.state = r.state();
+        this.reason = r.reason();
+        this.step = r.step();
+        this.loss = r.loss() == null ? Double.NaN : r.loss();
+        this.checkpointStep = r.checkpointStep() == null ? -1 : r.checkpointStep();
+        if (r.loss() != null) {
+            events.publish(new Progress(step, loss, 0));
+        }
+        events.publish(new RunStatus(state, reason));
+    }
+
+    /** The record written to {@code run.json}: a consistent snapshot when taken while holding this run's lock. */
+    synchronized RunRecord record() {
+        return new RunRecord(id, settings.asMap(), state, reason, created, finished, step, Double.isNaN(loss) ? null : loss,
+                checkpointStep < 0 ? null : checkpointStep);
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    /** When the run reached its final state, or null while it has not. */
+    public Instant finished() {
+        return finished;
+    }
+
+    /** The step of the newest checkpoint written (in memory or, after a restart, on disk), -1 before the first. */
+    public long checkpointStep() {
+        return checkpointStep;
     }
 
     public String id() {
@@ -59,7 +109,7 @@ public final class Run {
         return loss;
     }
 
-    /** The newest checkpoint, or null before the first. */
+    /** The newest checkpoint held in memory, or null before the first (and for runs restored from disk). */
     public CheckpointBytes checkpoint() {
         return checkpoint;
     }
@@ -80,6 +130,7 @@ public final class Run {
 
     void checkpoint(CheckpointBytes c) {
         checkpoint = c;
+        checkpointStep = c.step();
         events.publish(c);
     }
 
@@ -90,6 +141,9 @@ public final class Run {
         }
         state = next;
         reason = why;
+        if (next.isFinal()) {
+            finished = Instant.now();
+        }
         events.publish(new RunStatus(next, why));
         return true;
     }

@@ -1,13 +1,17 @@
 package flowplay.server.runs;
 
 import flowplay.core.checkpoint.Checkpoint;
+import flowplay.core.settings.SettingException;
 import flowplay.core.settings.SettingValues;
+import flowplay.core.settings.Settings;
 import flowplay.server.engine.Engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,40 +27,79 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs training jobs on a fixed pool, one job per core: a small step split across threads loses more to hand-offs
  * than it gains, so parallelism is across runs. Further runs wait in a bounded queue; beyond it submit() refuses.
  * A run that throws fails alone, with the reason recorded.
+ *
+ * <p>Every run is recorded in the {@link RunStore}: its {@code run.json} is rewritten on each state change, with each
+ * checkpoint, and every few seconds of progress. On construction the run list is rebuilt from disk; runs that had
+ * not ended when the previous server stopped are failed with {@link #INTERRUPTED}, keeping their checkpoints.
  */
 public final class RunManager implements AutoCloseable {
+    public static final String INTERRUPTED = "server stopped before the run finished";
     private static final Logger LOG = LoggerFactory.getLogger(RunManager.class);
     private static final SecureRandom IDS = new SecureRandom();
+    private static final long SAVE_PROGRESS_NANOS = 2_000_000_000L;
 
     private final Engine engine;
     private final RunStore store;
+    private final RunLimits limits;
     private final ThreadPoolExecutor pool;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Map<String, Runnable> queued = new ConcurrentHashMap<>();
     private final List<String> order = new ArrayList<>();
+    private volatile boolean closing;
 
     public RunManager(Engine engine, RunStore store, int workers, int queueCapacity) {
+        this(engine, store, workers, queueCapacity, RunLimits.DEFAULT);
+    }
+
+    public RunManager(Engine engine, RunStore store, int workers, int queueCapacity, RunLimits limits) {
         this.engine = engine;
         this.store = store;
+        this.limits = limits;
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueCapacity), r -> {
             Thread t = new Thread(r, "train-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        recover();
     }
 
-    /** Queues a run; throws {@link RejectedExecutionException} when the queue is full. */
+    public RunLimits limits() {
+        return limits;
+    }
+
+    public RunStore store() {
+        return store;
+    }
+
+    /**
+     * Queues a run; throws {@link SettingException} for more steps than this server allows and
+     * {@link RejectedExecutionException} when the queue is full.
+     */
     public Run submit(SettingValues settings) {
-        Run run = new Run(newId(), settings);
-        Runnable task = () -> execute(run);
-        runs.put(run.id(), run);
+        long steps = settings.getLong("steps");
+        if (steps > limits.maxSteps()) {
+            throw new SettingException("steps", "at most " + limits.maxSteps() + " on this server, not " + steps,
+                    "integer in [1, " + limits.maxSteps() + "]");
+        }
+        if (closing) {
+            throw new RejectedExecutionException("the server is stopping");
+        }
+        Run run;
+        Runnable task;
+        synchronized (order) {
+            run = new Run(newId(), settings);
+            task = () -> execute(run);
+            runs.put(run.id(), run);
+        }
         queued.put(run.id(), task);
+        save(run);
         try {
             pool.execute(task);
         } catch (RejectedExecutionException e) {
             runs.remove(run.id());
             queued.remove(run.id());
+            store.deleteRun(run.id());
             throw e;
         }
         synchronized (order) {
@@ -66,7 +109,7 @@ public final class RunManager implements AutoCloseable {
     }
 
     public Optional<Run> find(String id) {
-        return Optional.ofNullable(runs.get(id));
+        return id == null ? Optional.empty() : Optional.ofNullable(runs.get(id));
     }
 
     /** All runs, oldest first. */
@@ -80,6 +123,36 @@ public final class RunManager implements AutoCloseable {
         return all;
     }
 
+    /** The run's complete checkpoints on disk, by step ascending. */
+    public List<RunStore.CheckpointFile> checkpoints(Run run) {
+        return store.checkpoints(run.id());
+    }
+
+    /** The bytes of the run's checkpoint at {@code step}, or null when there is none. */
+    public byte[] checkpoint(Run run, long step) {
+        CheckpointBytes newest = run.checkpoint();
+        if (newest != null && newest.step() == step) {
+            return newest.bytes();
+        }
+        return store.readCheckpoint(run.id(), step);
+    }
+
+    /** The run's newest checkpoint (from memory, or from disk for a restored run), or null when there is none. */
+    public CheckpointBytes newestCheckpoint(Run run) {
+        CheckpointBytes newest = run.checkpoint();
+        if (newest != null) {
+            return newest;
+        }
+        List<RunStore.CheckpointFile> onDisk = store.checkpoints(run.id());
+        for (int i = onDisk.size() - 1; i >= 0; i--) {
+            byte[] bytes = store.readCheckpoint(run.id(), onDisk.get(i).step());
+            if (bytes != null) {
+                return new CheckpointBytes(onDisk.get(i).step(), bytes);
+            }
+        }
+        return null;
+    }
+
     /** Cancels a run: a queued one at once, a running one at its next step. Returns false for an unknown id. */
     public boolean cancel(String id) {
         Run run = runs.get(id);
@@ -89,7 +162,7 @@ public final class RunManager implements AutoCloseable {
         run.requestCancel();
         Runnable task = queued.remove(id);
         if (task != null && pool.remove(task)) {
-            run.transition(RunState.CANCELLED, "cancelled while queued");
+            end(run, RunState.CANCELLED, "cancelled while queued");
         }
         return true;
     }
@@ -97,48 +170,148 @@ public final class RunManager implements AutoCloseable {
     private void execute(Run run) {
         queued.remove(run.id());
         if (run.cancelRequested()) {
-            run.transition(RunState.CANCELLED, "cancelled while queued");
+            end(run, RunState.CANCELLED, "cancelled while queued");
             return;
         }
-        run.transition(RunState.RUNNING, null);
+        if (closing) {
+            end(run, RunState.FAILED, INTERRUPTED);
+            return;
+        }
+        if (run.transition(RunState.RUNNING, null)) {
+            save(run);
+        }
+        long deadline = System.nanoTime() + limits.maxRunTime().toNanos();
         TrainingListener listener = new TrainingListener() {
+            private long lastSave = System.nanoTime();
+
             @Override
             public void progress(Progress progress) {
                 run.progress(progress);
+                long now = System.nanoTime();
+                if (now - lastSave >= SAVE_PROGRESS_NANOS) {
+                    lastSave = now;
+                    save(run);
+                }
             }
 
             @Override
             public void checkpoint(Checkpoint checkpoint, byte[] bytes) {
                 store.writeCheckpoint(run.id(), checkpoint.step(), bytes);
                 run.checkpoint(new CheckpointBytes(checkpoint.step(), bytes));
+                lastSave = System.nanoTime();
+                save(run);
             }
         };
         try {
-            new TrainingLoop(run.config(), run.settings().asMap(), engine, listener).run(run::cancelRequested);
-            run.transition(RunState.DONE, null);
+            new TrainingLoop(run.config(), run.settings().asMap(), engine, listener)
+                    .run(() -> run.cancelRequested() || closing || System.nanoTime() - deadline > 0);
+            end(run, RunState.DONE, null);
         } catch (CancellationException e) {
-            run.transition(RunState.CANCELLED, e.getMessage());
+            long step = e instanceof TrainingStopped s ? s.step() : run.step();
+            if (run.cancelRequested()) {
+                end(run, RunState.CANCELLED, e.getMessage());
+            } else if (closing) {
+                end(run, RunState.FAILED, INTERRUPTED);
+            } else {
+                end(run, RunState.FAILED, "wall-clock cap of " + limits.maxRunSecondsText() + " s reached at step " + step);
+            }
         } catch (Throwable e) {
             // Throwable, not Exception: a native library that fails to load (an Error) must fail this run, not the pool.
             LOG.warn("run {} failed", run.id(), e);
-            run.transition(RunState.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+            end(run, RunState.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private static String newId() {
-        return Long.toHexString(IDS.nextLong() & 0xffffffffffffL);
+    private void end(Run run, RunState state, String reason) {
+        if (run.transition(state, reason)) {
+            save(run);
+        }
     }
 
+    /** Rewrites the run's record; a failing disk is logged, not allowed to fail the run or the request. */
+    private void save(Run run) {
+        synchronized (run) {
+            try {
+                store.writeRecord(run.record());
+            } catch (RuntimeException e) {
+                LOG.warn("cannot record run {}: {}", run.id(), e.toString());
+            }
+        }
+    }
+
+    /** Rebuilds the run list from disk, failing the runs that were queued or running when the last server stopped. */
+    private void recover() {
+        List<Run> restored = new ArrayList<>();
+        for (RunRecord r : store.loadAll()) {
+            SettingValues settings;
+            try {
+                settings = Settings.parse(Settings.TRAIN, r.settings());
+            } catch (RuntimeException e) {
+                LOG.warn("skipping run {}: its settings no longer validate: {}", r.id(), e.getMessage());
+                continue;
+            }
+            List<RunStore.CheckpointFile> files = store.checkpoints(r.id());
+            Long newest = files.isEmpty() ? null : files.get(files.size() - 1).step();
+            boolean interrupted = !r.state().isFinal();
+            RunRecord fixed = new RunRecord(r.id(), r.settings(), interrupted ? RunState.FAILED : r.state(),
+                    interrupted ? INTERRUPTED : r.reason(), r.created(),
+                    r.finished() != null ? r.finished() : Instant.now(),
+                    Math.max(r.step(), newest == null ? 0 : newest), r.loss(), newest);
+            Run run;
+            try {
+                run = new Run(fixed, settings);
+            } catch (RuntimeException e) {
+                LOG.warn("skipping run {}: {}", r.id(), e.toString());
+                continue;
+            }
+            if (!fixed.equals(r)) {
+                save(run);
+            }
+            if (interrupted) {
+                LOG.info("run {} was {} when the server stopped: now failed, {} checkpoint(s) kept", r.id(), r.state().id(), files.size());
+            }
+            restored.add(run);
+        }
+        restored.sort(Comparator.comparing(Run::created).thenComparing(Run::id));
+        synchronized (order) {
+            for (Run run : restored) {
+                runs.put(run.id(), run);
+                order.add(run.id());
+            }
+        }
+        if (!restored.isEmpty()) {
+            LOG.info("restored {} run(s) from {}", restored.size(), store.root());
+        }
+    }
+
+    /** A fresh id, unused in memory and on disk (ids of skipped, unreadable run folders included). Call under order's lock. */
+    private String newId() {
+        while (true) {
+            String id = Long.toHexString(IDS.nextLong() & 0xffffffffffffL);
+            if (!runs.containsKey(id) && !store.exists(id)) {
+                return id;
+            }
+        }
+    }
+
+    /**
+     * Stops training: running runs stop at their next step, write a checkpoint of the weights reached, and are
+     * recorded failed with {@link #INTERRUPTED}, as are queued runs — so a restart finds them as a crash would leave them.
+     */
     @Override
     public void close() {
-        for (Run run : runs.values()) {
-            run.requestCancel();
-        }
+        closing = true;
         pool.shutdownNow();
         try {
             pool.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        for (String id : queued.keySet()) {
+            Run run = runs.get(id);
+            if (run != null) {
+                end(run, RunState.FAILED, INTERRUPTED);
+            }
         }
     }
 }

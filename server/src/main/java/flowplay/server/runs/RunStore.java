@@ -1,15 +1,42 @@
 package flowplay.server.runs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The data folder: {@code runs/<id>/step-<n>.safetensors}, each written atomically. Reading back and recovering
- * runs after a restart is a later issue; the layout is chosen so that it can be done from the files alone.
+ * The data folder: per run {@code runs/<id>/run.json} (the run's record) and {@code runs/<id>/step-<n>.safetensors}
+ * (its checkpoints), each written atomically by {@link AtomicFiles}. A crash can leave only complete files plus
+ * hidden {@code .*.tmp} files, which are never listed and are deleted when the folder is loaded.
  */
 public final class RunStore {
+    private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
+    private static final Pattern CHECKPOINT = Pattern.compile("step-(0|[1-9][0-9]{0,17})\\.safetensors");
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{1,16}");
+    private static final String RECORD = "run.json";
+
+    /** One checkpoint file on disk. */
+    public record CheckpointFile(long step, long bytes, Path path) {
+    }
+
     private final Path root;
+    private final ObjectMapper mapper = new ObjectMapper();
 
     public RunStore(Path root) {
         this.root = root;
@@ -19,8 +46,22 @@ public final class RunStore {
         return root;
     }
 
+    private Path runsDir() {
+        return root.resolve("runs");
+    }
+
+    /** Whether {@code id} is a well-formed run id (lower-case hex): only such ids ever become paths. */
+    public static boolean validId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    /** Whether anything of a run with this id is on disk (so a new run must not take the id). */
+    public boolean exists(String runId) {
+        return Files.exists(runsDir().resolve(runId));
+    }
+
     public Path checkpointPath(String runId, long step) {
-        return root.resolve("runs").resolve(runId).resolve("step-" + step + ".safetensors");
+        return runsDir().resolve(runId).resolve("step-" + step + ".safetensors");
     }
 
     public void writeCheckpoint(String runId, long step, byte[] bytes) {
@@ -28,6 +69,156 @@ public final class RunStore {
             AtomicFiles.write(checkpointPath(runId, step), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint of run " + runId + " at step " + step + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The run's complete checkpoints, by step ascending; empty when there are none (or no such run). */
+    public List<CheckpointFile> checkpoints(String runId) {
+        List<CheckpointFile> found = new ArrayList<>();
+        if (!validId(runId)) {
+            return found;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(runsDir().resolve(runId))) {
+            for (Path f : files) {
+                Matcher m = CHECKPOINT.matcher(f.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(f)) {
+                    found.add(new CheckpointFile(Long.parseLong(m.group(1)), Files.size(f), f));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list checkpoints of run " + runId + ": " + e.getMessage(), e);
+        }
+        found.sort((a, b) -> Long.compare(a.step(), b.step()));
+        return found;
+    }
+
+    /** The bytes of the checkpoint at {@code step}, or null when there is none. */
+    public byte[] readCheckpoint(String runId, long step) {
+        if (!validId(runId)) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(checkpointPath(runId, step));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint of run " + runId + " at step " + step + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void writeRecord(RunRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("settings", r.settings());
+        m.put("state", r.state().id());
+        m.put("reason", r.reason());
+        m.put("created", r.created().toString());
+        m.put("finished", r.finished() == null ? null : r.finished().toString());
+        m.put("step", r.step());
+        m.put("loss", r.loss() == null || !Double.isFinite(r.loss()) ? null : r.loss());
+        m.put("checkpointStep", r.checkpointStep());
+        try {
+            AtomicFiles.write(runsDir().resolve(r.id()).resolve(RECORD), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the record of run " + r.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes a run's folder that holds only its record (a run refused right after it was recorded). */
+    void deleteRun(String runId) {
+        Path dir = runsDir().resolve(runId);
+        try {
+            Files.deleteIfExists(dir.resolve(RECORD));
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.warn("cannot remove the folder of refused run {}: {}", runId, e.toString());
+        }
+    }
+
+    /**
+     * Reads every run's record, deleting the temp files a crash left behind. A folder without a readable, valid
+     * record is skipped with a warning; its files stay where they are.
+     */
+    public List<RunRecord> loadAll() {
+        List<RunRecord> records = new ArrayList<>();
+        if (!Files.isDirectory(runsDir())) {
+            return records;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(runsDir())) {
+            for (Path dir : dirs) {
+                String id = dir.getFileName().toString();
+                if (!Files.isDirectory(dir) || !validId(id)) {
+                    continue;
+                }
+                deleteTempFiles(dir);
+                Path file = dir.resolve(RECORD);
+                if (!Files.exists(file)) {
+                    LOG.warn("skipping run folder {}: no {}", id, RECORD);
+                    continue;
+                }
+                try {
+                    records.add(parse(id, Files.readAllBytes(file)));
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("skipping run {}: unreadable {}: {}", id, RECORD, e.toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the runs folder " + runsDir() + ": " + e.getMessage(), e);
+        }
+        return records;
+    }
+
+    private RunRecord parse(String id, byte[] bytes) throws IOException {
+        JsonNode n = mapper.readTree(bytes);
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        if (!id.equals(text(n, "id"))) {
+            throw new IllegalArgumentException("id " + text(n, "id") + " does not match the folder");
+        }
+        JsonNode s = n.get("settings");
+        if (s == null || !s.isObject()) {
+            throw new IllegalArgumentException("no settings");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            settings.put(e.getKey(), e.getValue().asText());
+        }
+        RunState state = RunState.valueOf(require(n, "state").toUpperCase(java.util.Locale.ROOT));
+        String finished = text(n, "finished");
+        JsonNode loss = n.get("loss");
+        JsonNode checkpointStep = n.get("checkpointStep");
+        JsonNode step = n.get("step");
+        return new RunRecord(id, settings, state, text(n, "reason"), Instant.parse(require(n, "created")),
+                finished == null ? null : Instant.parse(finished), step == null ? 0 : step.asLong(),
+                loss == null || !loss.isNumber() ? null : loss.asDouble(),
+                checkpointStep == null || !checkpointStep.isNumber() ? null : checkpointStep.asLong());
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static String require(JsonNode n, String field) {
+        String v = text(n, field);
+        if (v == null) {
+            throw new IllegalArgumentException("no " + field);
+        }
+        return v;
+    }
+
+    private static void deleteTempFiles(Path dir) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+                LOG.info("deleted {} left by an interrupted write in run {}", f.getFileName(), dir.getFileName());
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot clean temp files of run {}: {}", dir.getFileName(), e.toString());
         }
     }
 }

@@ -47,7 +47,11 @@ public final class TrainingLoop {
         this.listener = listener;
     }
 
-    /** Trains to the end, or throws {@link CancellationException} soon after {@code cancelled} turns true. */
+    /**
+     * Trains to the end, or stops soon after {@code cancelled} turns true: it then hands the weights reached to the
+     * listener as a checkpoint (unless that step was just checkpointed) and throws {@link TrainingStopped}, a
+     * {@link CancellationException} naming the last step done.
+     */
     public Mlp run(BooleanSupplier cancelled) {
         Dataset data = Datasets.byName(config.dataset());
         int dim = data.dim();
@@ -67,9 +71,15 @@ public final class TrainingLoop {
         long lastReportStep = 0;
         double lossSum = 0;
         Mlp last = null;
+        long lastCheckpoint = 0;
         for (long step = 1; step <= config.steps(); step++) {
             if (cancelled.getAsBoolean()) {
-                throw new CancellationException("cancelled at step " + (step - 1));
+                long done = step - 1;
+                if (done > lastCheckpoint) {
+                    Checkpoint checkpoint = checkpoint(trainer.snapshot(), done);
+                    listener.checkpoint(checkpoint, checkpoint.toBytes());
+                }
+                throw new TrainingStopped(done);
             }
             data.sample(rng, n, x1);
             rng.fillGaussian(x0, 0, n * dim);
@@ -95,6 +105,7 @@ public final class TrainingLoop {
             }
             if (end || step % config.checkpointEvery() == 0) {
                 last = trainer.snapshot();
+                lastCheckpoint = step;
                 Checkpoint checkpoint = checkpoint(last, step);
                 listener.checkpoint(checkpoint, checkpoint.toBytes());
             }

@@ -70,6 +70,34 @@ class RunsApiTest {
     }
 
     @Test
+    void checkpointsAreListedAndDownloadableByStep() throws Exception {
+        String id = server.create("{\"steps\": 100, \"width\": 8, \"checkpointEvery\": 40}");
+        assertEquals("done", server.awaitEnd(id, Duration.ofSeconds(60)).get("state").asText());
+        assertEquals(java.util.List.of(40L, 80L, 100L), RunPersistenceTest.steps(server, id));
+        for (long step : new long[] {40, 80, 100}) {
+            byte[] bytes = RunPersistenceTest.download(server, id, step);
+            assertEquals(step, Checkpoint.fromBytes(bytes).step());
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(data.resolve("runs/" + id + "/step-" + step + ".safetensors")), bytes));
+        }
+        HttpResponse<byte[]> newest = server.getBytes("/api/runs/" + id + "/checkpoint");
+        assertEquals(100, Checkpoint.fromBytes(newest.body()).step());
+
+        for (String bad : new String[] {"-1", "abc", "1.5", "99999999999999999999"}) {
+            HttpResponse<String> r = server.get("/api/runs/" + id + "/checkpoints/" + bad);
+            assertEquals(400, r.statusCode(), bad + " -> " + r.body());
+            assertEquals("step", TestServer.json(r).get("field").asText());
+            assertEquals("non-negative integer", TestServer.json(r).get("allowed").asText());
+        }
+        HttpResponse<String> missing = server.get("/api/runs/" + id + "/checkpoints/41");
+        assertEquals(404, missing.statusCode());
+        assertTrue(TestServer.json(missing).get("error").asText().contains("no checkpoint at step 41"), missing.body());
+        HttpResponse<String> noRun = server.get("/api/runs/nope/checkpoints/40");
+        assertEquals(404, noRun.statusCode());
+        assertTrue(TestServer.json(noRun).get("error").asText().contains("nope"));
+        assertEquals(404, server.get("/api/runs/nope/checkpoints").statusCode());
+    }
+
+    @Test
     void badValuesAre400NamingTheField() throws Exception {
         assertRejected("{\"steps\": 0}", "steps", "integer in [1, 100000]");
         assertRejected("{\"lr\": \"fast\"}", "lr", "number in");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flowplay.server.FlowplayServer;
 import flowplay.server.engine.Nd4jEngine;
+import flowplay.server.runs.RunLimits;
 import flowplay.server.runs.RunManager;
 import flowplay.server.runs.RunStore;
 
@@ -25,7 +26,11 @@ final class TestServer implements AutoCloseable {
     final String base;
 
     TestServer(Path data) {
-        runs = new RunManager(new Nd4jEngine(), new RunStore(data), 2, 8);
+        this(data, RunLimits.DEFAULT);
+    }
+
+    TestServer(Path data, RunLimits limits) {
+        runs = new RunManager(new Nd4jEngine(), new RunStore(data), 2, 8, limits);
         server = new FlowplayServer(runs).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }

@@ -25,7 +25,10 @@ class RunManagerTest {
     @TempDir
     Path data;
 
-    /** A trainer that returns a constant loss; width 13 makes it throw, width 7 makes it wait for {@code gate}. */
+    /**
+     * A trainer that returns a constant loss; width 13 makes it throw, width 7 makes it wait for {@code gate}, width 9
+     * makes each step take a millisecond.
+     */
     private static final class FakeEngine implements Engine {
         final CountDownLatch gate = new CountDownLatch(1);
 
@@ -46,6 +49,13 @@ class RunManagerTest {
                 public float step(float[] input, float[] target) {
                     if (config.width() == 13) {
                         throw new IllegalStateException("broken engine");
+                    }
+                    if (config.width() == 9) {
+                        try {
+                            Thread.sleep(1);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
                     if (config.width() == 7) {
                         try {
@@ -103,6 +113,37 @@ class RunManagerTest {
             engine.gate.countDown();
             assertEquals(RunState.DONE, await(busy).state());
             assertEquals(RunState.DONE, await(waiting2).state());
+        }
+    }
+
+    @Test
+    void theWallClockCapStopsARunWithACheckpointAtTheStop() throws Exception {
+        RunLimits limits = new RunLimits(100_000, java.time.Duration.ofMillis(300));
+        try (RunManager runs = new RunManager(new FakeEngine(), new RunStore(data), 1, 4, limits)) {
+            Run slow = runs.submit(Settings.parse(Settings.TRAIN,
+                    Map.of("width", "9", "steps", "100000", "batch", "8", "checkpointEvery", "100000")));
+            assertEquals(RunState.FAILED, await(slow).state());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("wall-clock cap of 0\\.3 s reached at step (\\d+)")
+                    .matcher(slow.reason());
+            assertTrue(m.matches(), slow.reason());
+            long step = Long.parseLong(m.group(1));
+            assertTrue(step > 0 && step < 100_000, slow.reason());
+            assertEquals(step, slow.checkpoint().step());
+            assertEquals(step, Checkpoint.fromBytes(Files.readAllBytes(data.resolve("runs/" + slow.id() + "/step-" + step + ".safetensors"))).step());
+        }
+        RunRecord onDisk = new RunStore(data).loadAll().get(0);
+        assertEquals(RunState.FAILED, onDisk.state());
+        assertTrue(onDisk.reason().startsWith("wall-clock cap"));
+    }
+
+    @Test
+    void moreStepsThanTheCapAreRefusedNamingSteps() {
+        try (RunManager runs = new RunManager(new FakeEngine(), new RunStore(data), 1, 4, new RunLimits(20, java.time.Duration.ofSeconds(5)))) {
+            flowplay.core.settings.SettingException e = assertThrows(flowplay.core.settings.SettingException.class,
+                    () -> runs.submit(settings("4", "21")));
+            assertEquals("steps", e.field());
+            assertEquals("integer in [1, 20]", e.allowed());
+            assertTrue(runs.list().isEmpty());
         }
     }
 }
