@@ -47,6 +47,7 @@ class DatasetsTest {
     @Test
     void unknownNameListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.byName("spiral"));
-        assertEquals("unknown data set 'spiral'; one of moons, circles, 8gaussians", e.getMessage());
+        assertEquals("unknown data set 'spiral'; one of moons, circles, 8gaussians, 25gaussians, checkerboard, 2spirals,"
+                + " swissroll, pinwheel, uniform", e.getMessage());
     }
 }

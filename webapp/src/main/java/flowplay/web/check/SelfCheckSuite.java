@@ -2,6 +2,11 @@ package flowplay.web.check;
 
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.coupling.Couplings;
+import flowplay.core.data.Dataset;
+import flowplay.core.data.Datasets;
+import flowplay.core.data.PointsDataset;
+import flowplay.core.data.PointsFormatException;
+import flowplay.core.data.PointsParser;
 import flowplay.core.likelihood.Likelihood;
 import flowplay.core.metrics.Metrics;
 import flowplay.core.metrics.Straightness;
@@ -46,6 +51,7 @@ public final class SelfCheckSuite {
         suite.checkpointsAndPredictions();
         suite.scheduleChange();
         suite.couplingsAndMetrics();
+        suite.datasets();
         return suite.results;
     }
 
@@ -139,6 +145,43 @@ public final class SelfCheckSuite {
         float[] trajectory = new float[(8 + 1) * N * 2];
         Sampler.integrate(new GaussianOracle(MEAN, STD, new CondOt()), Solvers.byName("heun"), noise(1), N, 8, trajectory);
         put("metrics.straightness", Straightness.ofUniformGrid(trajectory, 8, N, 2));
+    }
+
+    /** Every built-in data set's first N points, and the users' points parser and resampler. */
+    private void datasets() {
+        for (String name : Datasets.names()) {
+            Dataset d = Datasets.byName(name);
+            float[] x = new float[N * 2];
+            d.sample(new Rng(7), N, x);
+            double sq = 0;
+            for (float v : x) {
+                sq += v * v;
+            }
+            put("data." + name + ".mean0", mean(x, 0));
+            put("data." + name + ".mean1", mean(x, 1));
+            put("data." + name + ".meanSq", sq / N);
+        }
+        float[] parsed = PointsParser.parse("\uFEFFx,y\r\n 0.5 , -1\r\n2,3e-1\n\n-.25,+4\n", 10, 100);
+        double sum = 0;
+        for (float v : parsed) {
+            sum += v;
+        }
+        put("points.parsed.count", parsed.length / 2.0);
+        put("points.parsed.sum", sum);
+        String[] bad = {"1,2\nabc,3\n", "1,2\n3,4,5\n", "1,2\n3,NaN\n", "x,y\n", "1,2\n3,4\n5,6\n"};
+        for (int i = 0; i < bad.length; i++) {
+            try {
+                PointsParser.parse(bad[i], 2, 100);
+                put("points.error" + i + ".line", -1);
+            } catch (PointsFormatException e) {
+                put("points.error" + i + ".line", e.line());
+                put("points.error" + i + ".messageLength", e.getMessage().length());
+            }
+        }
+        float[] x = new float[N * 2];
+        new PointsDataset(parsed, 0.05).sample(new Rng(8), N, x);
+        put("points.jittered.mean0", mean(x, 0));
+        put("points.jittered.mean1", mean(x, 1));
     }
 
     private static float[] noise(long seed) {
