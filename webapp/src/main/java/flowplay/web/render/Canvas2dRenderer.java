@@ -5,6 +5,8 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 
 /** The fallback renderer: works in every browser, and its pixels can be read back (WebGPU's cannot after presentation). */
 public final class Canvas2dRenderer implements Renderer {
+    /** The box of the scene being drawn; the grid of an empty canvas uses the default box. */
+    private double halfExtent = ViewBox.HALF_EXTENT;
     private final HTMLCanvasElement canvas;
     private final CanvasRenderingContext2D g;
     private final float[] rgb = new float[3];
@@ -31,6 +33,7 @@ public final class Canvas2dRenderer implements Renderer {
 
     @Override
     public void draw(Scene scene) {
+        halfExtent = scene.halfExtent;
         clear();
         double px = pixel();
         drawPoints(scene.reference, scene.referenceCount, Palette.css(Palette.REFERENCE), 1.8 * px);
@@ -42,7 +45,7 @@ public final class Canvas2dRenderer implements Renderer {
     }
 
     private void drawGrid() {
-        double h = ViewBox.HALF_EXTENT;
+        double h = halfExtent;
         g.setLineWidth(pixel());
         for (double v = -h; v <= h + 1e-9; v += ViewBox.GRID) {
             g.setStrokeStyle(Palette.css(Math.abs(v) < 1e-9 ? Palette.AXIS : Palette.GRID));
@@ -86,10 +89,10 @@ public final class Canvas2dRenderer implements Renderer {
     }
 
     private double sx(double x) {
-        return (x + ViewBox.HALF_EXTENT) / (2 * ViewBox.HALF_EXTENT) * canvas.getWidth();
+        return (x + halfExtent) / (2 * halfExtent) * canvas.getWidth();
     }
 
     private double sy(double y) {
-        return (ViewBox.HALF_EXTENT - y) / (2 * ViewBox.HALF_EXTENT) * canvas.getHeight();
+        return (halfExtent - y) / (2 * halfExtent) * canvas.getHeight();
     }
 }

@@ -22,6 +22,9 @@ public final class Scene {
     public int stride;
     public int paths;
 
+    /** The box drawn is [-halfExtent, halfExtent]²: see {@link ViewBox}. */
+    public double halfExtent = ViewBox.HALF_EXTENT;
+
     public boolean hasTrajectories() {
         return trajectory != null && frames > 1 && paths > 0;
     }

@@ -106,7 +106,7 @@ public final class WebGpuRenderer implements Renderer {
 
     @Override
     public void draw(Scene scene) {
-        double scale = 1.0 / ViewBox.HALF_EXTENT;
+        double scale = 1.0 / scene.halfExtent;
         uniformData[0] = (float) scale;
         uniformData[1] = (float) scale;
         uniformData[2] = 2f / canvas.getWidth();
@@ -123,7 +123,7 @@ public final class WebGpuRenderer implements Renderer {
         int samplePoints = points.size / POINT_FLOATS - referencePoints;
 
         lines.reset();
-        addGrid();
+        addGrid(scene.halfExtent);
         int gridVertices = lines.size / LINE_FLOATS;
         if (scene.hasTrajectories()) {
             addTrajectories(scene);
@@ -194,9 +194,9 @@ public final class WebGpuRenderer implements Renderer {
         points.size = o;
     }
 
-    private void addGrid() {
-        float h = (float) ViewBox.HALF_EXTENT;
-        for (double v = -ViewBox.HALF_EXTENT; v <= ViewBox.HALF_EXTENT + 1e-9; v += ViewBox.GRID) {
+    private void addGrid(double halfExtent) {
+        float h = (float) halfExtent;
+        for (double v = -halfExtent; v <= halfExtent + 1e-9; v += ViewBox.GRID) {
             float[] c = Math.abs(v) < 1e-9 ? Palette.AXIS : Palette.GRID;
             addLineVertex((float) v, -h, c[0], c[1], c[2], c[3]);
             addLineVertex((float) v, h, c[0], c[1], c[2], c[3]);

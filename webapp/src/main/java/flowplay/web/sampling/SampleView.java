@@ -10,6 +10,7 @@ import flowplay.core.solver.TimeGrid;
 import flowplay.web.Redraw;
 import flowplay.web.render.Renderer;
 import flowplay.web.render.Scene;
+import flowplay.web.render.ViewBox;
 import flowplay.web.ui.SettingsForm;
 import flowplay.web.ui.StatsView;
 import org.teavm.jso.JSBody;
@@ -119,6 +120,7 @@ public final class SampleView implements SettingsForm.Listener {
         Scene scene = new Scene();
         scene.reference = reference.of(runDataset != null ? runDataset : settings.trainValue("dataset"));
         scene.referenceCount = scene.reference.length / SourceNoise.DIM;
+        scene.halfExtent = ViewBox.fitting(scene.reference, scene.referenceCount);
         if (field == null) {
             renderer.draw(scene);
             return;
