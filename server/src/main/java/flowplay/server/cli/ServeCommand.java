@@ -1,6 +1,8 @@
 package flowplay.server.cli;
 
 import flowplay.server.FlowplayServer;
+import flowplay.server.engine.Engine;
+import flowplay.server.engine.Engines;
 import flowplay.server.engine.Nd4jEngine;
 import flowplay.server.runs.RunManager;
 import flowplay.server.runs.RunStore;
@@ -29,6 +31,8 @@ public final class ServeCommand implements Command {
                 .description("Runs trained at once, one per core (default ${DEFAULT-VALUE})").build());
         spec.addOption(OptionSpec.builder("--queue").paramLabel("N").type(int.class).defaultValue("16")
                 .description("Runs that may wait for a worker before new ones are refused (default ${DEFAULT-VALUE})").build());
+        spec.addOption(OptionSpec.builder("--engine").paramLabel("ENGINE").type(String.class).defaultValue(Engines.DEFAULT)
+                .description("Training engine for every run: java or nd4j (default ${DEFAULT-VALUE})").build());
         return spec;
     }
 
@@ -45,11 +49,13 @@ public final class ServeCommand implements Command {
         if (workers < 1 || queue < 1) {
             throw new UsageException("--workers and --queue must be at least 1");
         }
-        Nd4jEngine engine = new Nd4jEngine();
-        // Unpacking and loading the native libraries takes seconds: do it now, not inside the first run.
-        Thread warmUp = new Thread(engine::warmUp, "nd4j-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        Engine engine = TrainCommand.engine(parsed.matchedOptionValue("--engine", Engines.DEFAULT));
+        if (engine instanceof Nd4jEngine) {
+            // Unpacking and loading the native libraries takes seconds: do it now, not inside the first run.
+            Thread warmUp = new Thread(((Nd4jEngine) engine)::warmUp, "nd4j-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
         RunManager runs = new RunManager(engine, new RunStore(data), workers, queue);
         FlowplayServer server = new FlowplayServer(runs).start(host, port);
         CountDownLatch stopped = new CountDownLatch(1);

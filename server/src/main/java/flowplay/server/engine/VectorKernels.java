@@ -34,90 +34,106 @@ final class VectorKernels extends Kernels {
     void matmul(int m, int q, int p, float[] a, int aOff, int ars, int acs, float[] b, int bOff, float[] bias, int biasOff,
                 float[] c, int cOff) {
         int pv = S.loopBound(p);
-        int r = 0;
-        for (; r + 4 <= m; r += 4) {
-            int a0 = aOff + r * ars;
-            int a1 = a0 + ars;
-            int a2 = a1 + ars;
-            int a3 = a2 + ars;
-            int c0 = cOff + r * p;
-            int c1 = c0 + p;
-            int c2 = c1 + p;
-            int c3 = c2 + p;
-            int j = 0;
-            for (; j + 2 * L <= pv; j += 2 * L) {
-                FloatVector x0 = init(bias, biasOff + j);
-                FloatVector y0 = init(bias, biasOff + j + L);
-                FloatVector x1 = x0;
-                FloatVector y1 = y0;
-                FloatVector x2 = x0;
-                FloatVector y2 = y0;
-                FloatVector x3 = x0;
-                FloatVector y3 = y0;
-                for (int k = 0; k < q; k++) {
-                    int bo = bOff + k * p + j;
-                    FloatVector bx = FloatVector.fromArray(S, b, bo);
-                    FloatVector by = FloatVector.fromArray(S, b, bo + L);
-                    int ko = k * acs;
-                    FloatVector v0 = FloatVector.broadcast(S, a[a0 + ko]);
-                    FloatVector v1 = FloatVector.broadcast(S, a[a1 + ko]);
-                    FloatVector v2 = FloatVector.broadcast(S, a[a2 + ko]);
-                    FloatVector v3 = FloatVector.broadcast(S, a[a3 + ko]);
-                    x0 = bx.fma(v0, x0);
-                    y0 = by.fma(v0, y0);
-                    x1 = bx.fma(v1, x1);
-                    y1 = by.fma(v1, y1);
-                    x2 = bx.fma(v2, x2);
-                    y2 = by.fma(v2, y2);
-                    x3 = bx.fma(v3, x3);
-                    y3 = by.fma(v3, y3);
-                }
-                x0.intoArray(c, c0 + j);
-                y0.intoArray(c, c0 + j + L);
-                x1.intoArray(c, c1 + j);
-                y1.intoArray(c, c1 + j + L);
-                x2.intoArray(c, c2 + j);
-                y2.intoArray(c, c2 + j + L);
-                x3.intoArray(c, c3 + j);
-                y3.intoArray(c, c3 + j + L);
-            }
-            for (; j < pv; j += L) {
-                FloatVector x0 = init(bias, biasOff + j);
-                FloatVector x1 = x0;
-                FloatVector x2 = x0;
-                FloatVector x3 = x0;
-                for (int k = 0; k < q; k++) {
-                    FloatVector bx = FloatVector.fromArray(S, b, bOff + k * p + j);
-                    int ko = k * acs;
-                    x0 = bx.fma(FloatVector.broadcast(S, a[a0 + ko]), x0);
-                    x1 = bx.fma(FloatVector.broadcast(S, a[a1 + ko]), x1);
-                    x2 = bx.fma(FloatVector.broadcast(S, a[a2 + ko]), x2);
-                    x3 = bx.fma(FloatVector.broadcast(S, a[a3 + ko]), x3);
-                }
-                x0.intoArray(c, c0 + j);
-                x1.intoArray(c, c1 + j);
-                x2.intoArray(c, c2 + j);
-                x3.intoArray(c, c3 + j);
-            }
-            if (j < p) {
-                scalarColumns(r, r + 4, j, q, p, a, aOff, ars, acs, b, bOff, bias, biasOff, c, cOff);
+        int m4 = m & ~3;
+        // Column strips outermost: a strip of B (q rows × 2 vectors) stays in L1 while every block of rows passes it.
+        int j = 0;
+        for (; j + 2 * L <= pv; j += 2 * L) {
+            for (int r = 0; r < m4; r += 4) {
+                block4x2(r, j, q, p, a, aOff, ars, acs, b, bOff, bias, biasOff, c, cOff);
             }
         }
-        for (; r < m; r++) {
-            int a0 = aOff + r * ars;
-            int c0 = cOff + r * p;
-            int j = 0;
-            for (; j < pv; j += L) {
-                FloatVector x0 = init(bias, biasOff + j);
-                for (int k = 0; k < q; k++) {
-                    x0 = FloatVector.fromArray(S, b, bOff + k * p + j).fma(FloatVector.broadcast(S, a[a0 + k * acs]), x0);
-                }
-                x0.intoArray(c, c0 + j);
-            }
-            if (j < p) {
-                scalarColumns(r, r + 1, j, q, p, a, aOff, ars, acs, b, bOff, bias, biasOff, c, cOff);
+        for (; j < pv; j += L) {
+            for (int r = 0; r < m4; r += 4) {
+                block4x1(r, j, q, p, a, aOff, ars, acs, b, bOff, bias, biasOff, c, cOff);
             }
         }
+        if (pv < p && m4 > 0) {
+            scalarColumns(0, m4, pv, q, p, a, aOff, ars, acs, b, bOff, bias, biasOff, c, cOff);
+        }
+        for (int r = m4; r < m; r++) {
+            int a0 = aOff + r * ars;
+            int c0 = cOff + r * p;
+            for (int jj = 0; jj < pv; jj += L) {
+                FloatVector x0 = init(bias, biasOff + jj);
+                for (int k = 0; k < q; k++) {
+                    x0 = FloatVector.fromArray(S, b, bOff + k * p + jj).fma(FloatVector.broadcast(S, a[a0 + k * acs]), x0);
+                }
+                x0.intoArray(c, c0 + jj);
+            }
+            if (pv < p) {
+                scalarColumns(r, r + 1, pv, q, p, a, aOff, ars, acs, b, bOff, bias, biasOff, c, cOff);
+            }
+        }
+    }
+
+    /** Rows r..r+3, columns j..j+2L: eight accumulators. */
+    private static void block4x2(int r, int j, int q, int p, float[] a, int aOff, int ars, int acs, float[] b, int bOff,
+                                 float[] bias, int biasOff, float[] c, int cOff) {
+        int a0 = aOff + r * ars;
+        int a1 = a0 + ars;
+        int a2 = a1 + ars;
+        int a3 = a2 + ars;
+        FloatVector x0 = init(bias, biasOff + j);
+        FloatVector y0 = init(bias, biasOff + j + L);
+        FloatVector x1 = x0;
+        FloatVector y1 = y0;
+        FloatVector x2 = x0;
+        FloatVector y2 = y0;
+        FloatVector x3 = x0;
+        FloatVector y3 = y0;
+        for (int k = 0; k < q; k++) {
+            int bo = bOff + k * p + j;
+            FloatVector bx = FloatVector.fromArray(S, b, bo);
+            FloatVector by = FloatVector.fromArray(S, b, bo + L);
+            int ko = k * acs;
+            FloatVector v0 = FloatVector.broadcast(S, a[a0 + ko]);
+            FloatVector v1 = FloatVector.broadcast(S, a[a1 + ko]);
+            FloatVector v2 = FloatVector.broadcast(S, a[a2 + ko]);
+            FloatVector v3 = FloatVector.broadcast(S, a[a3 + ko]);
+            x0 = bx.fma(v0, x0);
+            y0 = by.fma(v0, y0);
+            x1 = bx.fma(v1, x1);
+            y1 = by.fma(v1, y1);
+            x2 = bx.fma(v2, x2);
+            y2 = by.fma(v2, y2);
+            x3 = bx.fma(v3, x3);
+            y3 = by.fma(v3, y3);
+        }
+        int c0 = cOff + r * p + j;
+        x0.intoArray(c, c0);
+        y0.intoArray(c, c0 + L);
+        x1.intoArray(c, c0 + p);
+        y1.intoArray(c, c0 + p + L);
+        x2.intoArray(c, c0 + 2 * p);
+        y2.intoArray(c, c0 + 2 * p + L);
+        x3.intoArray(c, c0 + 3 * p);
+        y3.intoArray(c, c0 + 3 * p + L);
+    }
+
+    /** Rows r..r+3, columns j..j+L. */
+    private static void block4x1(int r, int j, int q, int p, float[] a, int aOff, int ars, int acs, float[] b, int bOff,
+                                 float[] bias, int biasOff, float[] c, int cOff) {
+        int a0 = aOff + r * ars;
+        int a1 = a0 + ars;
+        int a2 = a1 + ars;
+        int a3 = a2 + ars;
+        FloatVector x0 = init(bias, biasOff + j);
+        FloatVector x1 = x0;
+        FloatVector x2 = x0;
+        FloatVector x3 = x0;
+        for (int k = 0; k < q; k++) {
+            FloatVector bx = FloatVector.fromArray(S, b, bOff + k * p + j);
+            int ko = k * acs;
+            x0 = bx.fma(FloatVector.broadcast(S, a[a0 + ko]), x0);
+            x1 = bx.fma(FloatVector.broadcast(S, a[a1 + ko]), x1);
+            x2 = bx.fma(FloatVector.broadcast(S, a[a2 + ko]), x2);
+            x3 = bx.fma(FloatVector.broadcast(S, a[a3 + ko]), x3);
+        }
+        int c0 = cOff + r * p + j;
+        x0.intoArray(c, c0);
+        x1.intoArray(c, c0 + p);
+        x2.intoArray(c, c0 + 2 * p);
+        x3.intoArray(c, c0 + 3 * p);
     }
 
     private static FloatVector init(float[] bias, int off) {
