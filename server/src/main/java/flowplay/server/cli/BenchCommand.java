@@ -96,6 +96,7 @@ public final class BenchCommand implements Command {
         out.println(String.format(Locale.ROOT, "bench train: two moons, batch 256, MLP 3-H-H-H-2 ELU, Adam 1e-2, one thread per run; "
                 + "warm-up %.1f s, %d windows of %.1f s, median", warmup, reps, seconds));
         out.println("machine: " + machine());
+        out.println("load average before: " + loadAverage());
         if (built.get("java") instanceof JavaEngine) {
             out.println("java kernel: " + ((JavaEngine) built.get("java")).kernel());
         }
@@ -121,7 +122,11 @@ public final class BenchCommand implements Command {
             for (Map.Entry<String, Engine> e : built.entrySet()) {
                 double rate = measure(e.getValue(), h, warmup, seconds, reps);
                 rates.put(e.getKey(), rate);
-                out.println(String.format(Locale.ROOT, "H=%-4d %-17s %8.1f steps/s%s", h, e.getKey(), rate, ratio(rate, torch)));
+                String alloc = "";
+                if (e.getKey().equals("java")) {
+                    alloc = String.format(Locale.ROOT, "  (%.0f bytes allocated per step)", allocatedPerStep(e.getValue(), h, 200));
+                }
+                out.println(String.format(Locale.ROOT, "H=%-4d %-17s %8.1f steps/s%s%s", h, e.getKey(), rate, ratio(rate, torch), alloc));
                 out.flush();
             }
             if (built.containsKey("java")) {
@@ -133,6 +138,7 @@ public final class BenchCommand implements Command {
                 out.flush();
             }
         }
+        out.println("load average after: " + loadAverage());
         out.println("summary: " + String.join("; ", summary));
         return 0;
     }
@@ -200,6 +206,23 @@ public final class BenchCommand implements Command {
             rates[i] = w.runFor(seconds);
         }
         return median(rates);
+    }
+
+    /** Heap bytes allocated per step on this thread, after warm-up (-1 if the JVM cannot tell). */
+    static double allocatedPerStep(Engine engine, int hidden, int steps) {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean)) {
+            return -1;
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        Workload w = new Workload(engine, hidden, 1);
+        w.runFor(0.5);
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < steps; i++) {
+            w.step();
+        }
+        return (threads.getThreadAllocatedBytes(id) - before) / (double) steps;
     }
 
     /** Total steps/s of {@code runs} independent runs on their own threads, timed together. */
@@ -298,6 +321,15 @@ public final class BenchCommand implements Command {
                 sb.append(line).append('\n');
             }
             return sb.toString();
+        }
+    }
+
+    /** /proc/loadavg: other processes on the same cores skew every figure here, the concurrent runs most. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

@@ -3,7 +3,7 @@ package flowplay.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flowplay.server.FlowplayServer;
-import flowplay.server.engine.Nd4jEngine;
+import flowplay.server.engine.JavaEngine;
 import flowplay.server.runs.RunManager;
 import flowplay.server.runs.RunStore;
 
@@ -25,7 +25,7 @@ final class TestServer implements AutoCloseable {
     final String base;
 
     TestServer(Path data) {
-        runs = new RunManager(new Nd4jEngine(), new RunStore(data), 2, 8);
+        runs = new RunManager(new JavaEngine(), new RunStore(data), 2, 8);
         server = new FlowplayServer(runs).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
