@@ -7,7 +7,10 @@ python3-torch and OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 (without them the spe
 
     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/train_pytorch.py --hidden 64
 
-Prints one line per timed repetition ("rep <i> <steps/s>") and a last line "median <steps/s>".
+Debian's python3-torch calls the system BLAS (libblas.so.3): with only the reference libblas3 installed its matmuls are
+~30x slower, so install libopenblas0-pthread (it becomes the libblas.so.3 alternative) for a fair comparison.
+
+Prints the torch version, threads and BLAS library, one line per timed repetition ("rep <i> <steps/s>") and a last line "median <steps/s>".
 """
 import argparse
 import statistics
@@ -24,6 +27,16 @@ def moons(rng, n, noise=0.05):
     y = np.where(outer, np.sin(angle), 0.5 - np.sin(angle))
     pts = np.stack([x, y], axis=1) + noise * rng.standard_normal((n, 2))
     return pts.astype(np.float32)
+
+
+def blas_library():
+    """The BLAS shared library torch loaded: Debian's reference libblas is ~30x slower than OpenBLAS for these matmuls."""
+    try:
+        with open("/proc/self/maps") as maps:
+            libs = {line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line}
+        return ", ".join(sorted(libs)) or "unknown"
+    except OSError:
+        return "unknown"
 
 
 def main():
@@ -73,6 +86,7 @@ def main():
                 return steps / elapsed
 
     run_for(args.warmup)
+    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, blas {blas_library()}", flush=True)
     rates = []
     for i in range(args.reps):
         rate = run_for(args.seconds)

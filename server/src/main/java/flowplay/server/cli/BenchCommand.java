@@ -115,7 +115,7 @@ public final class BenchCommand implements Command {
             Map<String, Double> rates = new LinkedHashMap<>();
             Double torch = null;
             if (pytorch) {
-                torch = runPython(python, script, h, warmup, seconds, reps, err);
+                torch = runPython(python, script, h, warmup, seconds, reps, out);
                 out.println(String.format(Locale.ROOT, "H=%-4d pytorch           %8.1f steps/s", h, torch));
                 out.flush();
             }
@@ -287,6 +287,8 @@ public final class BenchCommand implements Command {
         }
     }
 
+    private static boolean pythonInfoPrinted;
+
     private static double runPython(String python, Path script, int hidden, double warmup, double seconds, int reps, PrintStream err)
             throws IOException, InterruptedException {
         Process p = pythonProcess(List.of(python, script.toString(), "--hidden", Integer.toString(hidden),
@@ -297,6 +299,10 @@ public final class BenchCommand implements Command {
             throw new IllegalStateException("the PyTorch script failed (exit " + p.exitValue() + ")");
         }
         for (String line : output.split("\n")) {
+            if (line.startsWith("torch ") && !pythonInfoPrinted) {
+                pythonInfoPrinted = true;
+                err.println("pytorch: " + line);
+            }
             if (line.startsWith("median ")) {
                 return Double.parseDouble(line.substring(7).trim());
             }
