@@ -82,7 +82,8 @@ abstract class Kernels {
             return new ScalarKernels();
         }
         Kernels vector = vectorOrNull();
-        return vector != null ? vector : new ScalarKernels();
+        // Fewer than 4 float lanes means no useful SIMD on this CPU: the Vector API would only add overhead.
+        return vector != null && vector.lanes() >= 4 ? vector : new ScalarKernels();
     }
 
     /** The vector kernels, or null when the module is absent or the class cannot be loaded. */
