@@ -78,7 +78,8 @@ public final class FlowplayProcess implements AutoCloseable {
         Path dataDir = Files.createTempDirectory("flowplay-e2e-data");
         int port = freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-jar", jar.toString(),
+        // As the README's run command: the java engine's vector kernels need the incubating Vector API module.
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "--add-modules", "jdk.incubator.vector", "-jar", jar.toString(),
                 "serve", "--host", "127.0.0.1", "--port", Integer.toString(port), "--data", dataDir.toString())
                 .redirectErrorStream(true);
         // As the README's run command: ND4J sizes its native op pool from this variable only, and one thread per run is the design.

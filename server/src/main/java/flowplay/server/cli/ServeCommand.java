@@ -1,6 +1,8 @@
 package flowplay.server.cli;
 
 import flowplay.server.FlowplayServer;
+import flowplay.server.engine.Engine;
+import flowplay.server.engine.Engines;
 import flowplay.server.engine.Nd4jEngine;
 import flowplay.server.runs.RunLimits;
 import flowplay.server.runs.RunManager;
@@ -36,6 +38,8 @@ public final class ServeCommand implements Command {
         spec.addOption(OptionSpec.builder("--max-run-seconds").paramLabel("S").type(long.class).defaultValue("600")
                 .description("Wall-clock cap per run: a run training longer is stopped, checkpointed and failed (default ${DEFAULT-VALUE})")
                 .build());
+        spec.addOption(OptionSpec.builder("--engine").paramLabel("ENGINE").type(String.class).defaultValue(Engines.DEFAULT)
+                .description("Training engine for every run: java or nd4j (default ${DEFAULT-VALUE})").build());
         return spec;
     }
 
@@ -61,11 +65,13 @@ public final class ServeCommand implements Command {
             throw new UsageException("invalid value for --max-run-seconds: " + maxRunSeconds + " (allowed: integer in [1, 604800])");
         }
         RunLimits limits = new RunLimits(maxSteps, Duration.ofSeconds(maxRunSeconds));
-        Nd4jEngine engine = new Nd4jEngine();
-        // Unpacking and loading the native libraries takes seconds: do it now, not inside the first run.
-        Thread warmUp = new Thread(engine::warmUp, "nd4j-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        Engine engine = TrainCommand.engine(parsed.matchedOptionValue("--engine", Engines.DEFAULT));
+        if (engine instanceof Nd4jEngine) {
+            // Unpacking and loading the native libraries takes seconds: do it now, not inside the first run.
+            Thread warmUp = new Thread(((Nd4jEngine) engine)::warmUp, "nd4j-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
         RunManager runs = new RunManager(engine, new RunStore(data), workers, queue, limits);
         FlowplayServer server = new FlowplayServer(runs).start(host, port);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -3,7 +3,7 @@ package flowplay.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flowplay.server.FlowplayServer;
-import flowplay.server.engine.Nd4jEngine;
+import flowplay.server.engine.JavaEngine;
 import flowplay.server.runs.RunLimits;
 import flowplay.server.runs.RunManager;
 import flowplay.server.runs.RunStore;
@@ -30,7 +30,7 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path data, RunLimits limits) {
-        runs = new RunManager(new Nd4jEngine(), new RunStore(data), 2, 8, limits);
+        runs = new RunManager(new JavaEngine(), new RunStore(data), 2, 8, limits);
         server = new FlowplayServer(runs).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }

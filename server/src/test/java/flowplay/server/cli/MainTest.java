@@ -43,6 +43,33 @@ class MainTest {
     }
 
     @Test
+    void trainWithTheNd4jEngine() throws Exception {
+        Path out = dir.resolve("nd4j.safetensors");
+        Result r = cli("train", "--engine", "nd4j", "--dataset", "moons", "--steps", "50", "--seed", "0", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("engine nd4j"), r.err());
+        assertEquals(50, Checkpoint.fromBytes(Files.readAllBytes(out)).step());
+    }
+
+    @Test
+    void progressLineShowsStepLossRateAndEta() {
+        String line = TrainCommand.ProgressLine.format(1200, 5000, 1.2345, 2000, true);
+        assertTrue(line.startsWith("[######"), line);
+        assertTrue(line.contains("step 1200/5000 ( 24%)  loss 1.2345  2000 steps/s  ETA 0:02"), line);
+        assertEquals("1:01:01", TrainCommand.ProgressLine.duration(3661));
+        assertFalse(TrainCommand.ProgressLine.format(1, 10, 1, 5, false).contains("["));
+    }
+
+    @Test
+    void benchTrainRunsBriefly() {
+        Result r = cli("bench", "train", "--hidden", "8", "--warmup", "0", "--seconds", "0.05", "--reps", "1", "--no-pytorch");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("H=8    java"), r.out());
+        assertTrue(r.out().contains("H=8    nd4j"), r.out());
+        assertTrue(r.out().contains("2 concurrent"), r.out());
+    }
+
+    @Test
     void trainWritesAParsableCheckpoint() throws Exception {
         Checkpoint c = Checkpoint.fromBytes(Files.readAllBytes(model));
         assertEquals(300, c.step());
@@ -106,6 +133,7 @@ class MainTest {
         assertBadFlag(new String[] {"train", "--bogus", "1", "--out", "x"}, "--bogus", null);
         assertBadFlag(new String[] {"sample", "--checkpoint", model.toString(), "--x0", "a.csv", "--n", "3"}, "--x0", null);
         assertBadFlag(new String[] {"serve", "--port", "http"}, "--port", null);
+        assertBadFlag(new String[] {"train", "--engine", "cuda", "--out", "x"}, "--engine", "java, nd4j");
     }
 
     private static void assertBadFlag(String[] args, String flag, String allowed) {
@@ -124,7 +152,7 @@ class MainTest {
         Result r = cli("train", "--help");
         assertEquals(0, r.code());
         for (String flag : new String[] {"--dataset", "--steps", "--batch", "--lr", "--seed", "--width", "--depth", "--activation",
-                "--checkpointEvery", "--out"}) {
+                "--checkpointEvery", "--out", "--engine"}) {
             assertTrue(r.out().contains(flag), flag + " in " + r.out());
         }
     }

@@ -1,0 +1,357 @@
+package flowplay.server.cli;
+
+import flowplay.core.data.Dataset;
+import flowplay.core.data.Datasets;
+import flowplay.core.model.Activation;
+import flowplay.core.model.Mlp;
+import flowplay.core.path.AffinePath;
+import flowplay.core.path.scheduler.CondOt;
+import flowplay.core.rng.Rng;
+import flowplay.core.settings.Settings;
+import flowplay.core.settings.TrainConfig;
+import flowplay.server.engine.Engine;
+import flowplay.server.engine.Engines;
+import flowplay.server.engine.JavaEngine;
+import flowplay.server.engine.Trainer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code bench train}: the seed workload (two moons, batch 256, MLP 3-H-H-H-2 ELU, Adam 1e-2, one thread) on each
+ * engine, the same workload in PyTorch ({@code bench/train_pytorch.py}) in the same run, and two concurrent java runs
+ * against one. Each figure is the median of timed windows after a warm-up; each step includes building its batch
+ * (moons, noise, times, the path), as in a real run. A benchmark, not a test: figures depend on the machine and its load.
+ */
+public final class BenchCommand implements Command {
+    @Override
+    public CommandSpec spec() {
+        CommandSpec train = CommandSpec.create().name("train").mixinStandardHelpOptions(true);
+        train.usageMessage().description("Training steps/s of each engine and of PyTorch on the seed workload, single thread.");
+        train.addOption(OptionSpec.builder("--hidden").paramLabel("H").type(String.class).defaultValue("64,256")
+                .description("Hidden widths, comma-separated (default ${DEFAULT-VALUE})").build());
+        train.addOption(OptionSpec.builder("--engines").paramLabel("LIST").type(String.class).defaultValue("java,nd4j")
+                .description("Engines, comma-separated (default ${DEFAULT-VALUE})").build());
+        train.addOption(OptionSpec.builder("--warmup").paramLabel("SECONDS").type(double.class).defaultValue("2")
+                .description("Warm-up before timing, per measurement (default ${DEFAULT-VALUE})").build());
+        train.addOption(OptionSpec.builder("--seconds").paramLabel("SECONDS").type(double.class).defaultValue("2")
+                .description("Length of one timed window (default ${DEFAULT-VALUE})").build());
+        train.addOption(OptionSpec.builder("--reps").paramLabel("N").type(int.class).defaultValue("5")
+                .description("Timed windows per measurement; the median is reported (default ${DEFAULT-VALUE})").build());
+        train.addOption(OptionSpec.builder("--python").paramLabel("EXE").type(String.class).defaultValue("/usr/bin/python3")
+                .description("Python with torch (Debian's python3-torch; default ${DEFAULT-VALUE})").build());
+        train.addOption(OptionSpec.builder("--script").paramLabel("FILE").type(String.class).defaultValue("bench/train_pytorch.py")
+                .description("The PyTorch workload script (default ${DEFAULT-VALUE})").build());
+        train.addOption(OptionSpec.builder("--no-pytorch").arity("0").type(boolean.class)
+                .description("Skip the PyTorch comparison").build());
+        CommandSpec spec = CommandSpec.create().name("bench").mixinStandardHelpOptions(true);
+        spec.usageMessage().description("Benchmarks.");
+        spec.addSubcommand("train", train);
+        return spec;
+    }
+
+    @Override
+    public int run(ParseResult parsed, PrintStream out, PrintStream err) throws Exception {
+        ParseResult sub = parsed.subcommand();
+        if (sub == null || !"train".equals(sub.commandSpec().name())) {
+            throw new UsageException("bench needs a subcommand: bench train");
+        }
+        int[] widths = Arrays.stream(sub.matchedOptionValue("--hidden", "64,256").split(",")).map(String::trim)
+                .mapToInt(Integer::parseInt).toArray();
+        List<String> engines = Arrays.stream(sub.matchedOptionValue("--engines", "java,nd4j").split(",")).map(String::trim).toList();
+        double warmup = sub.matchedOptionValue("--warmup", 2.0);
+        double seconds = sub.matchedOptionValue("--seconds", 2.0);
+        int reps = sub.matchedOptionValue("--reps", 5);
+        String python = sub.matchedOptionValue("--python", "/usr/bin/python3");
+        Path script = Path.of(sub.matchedOptionValue("--script", "bench/train_pytorch.py"));
+        boolean pytorch = !sub.matchedOptionValue("--no-pytorch", false);
+        for (String e : engines) {
+            if (!Engines.NAMES.contains(e)) {
+                throw new UsageException("invalid value for --engines: " + e + " (allowed: " + String.join(", ", Engines.NAMES) + ")");
+            }
+        }
+        if (reps < 1 || seconds <= 0 || warmup < 0) {
+            throw new UsageException("--reps must be at least 1 and --seconds positive");
+        }
+
+        Map<String, Engine> built = new LinkedHashMap<>();
+        for (String e : engines) {
+            built.put(e, Engines.byName(e));
+        }
+        out.println(String.format(Locale.ROOT, "bench train: two moons, batch 256, MLP 3-H-H-H-2 ELU, Adam 1e-2, one thread per run; "
+                + "warm-up %.1f s, %d windows of %.1f s, median", warmup, reps, seconds));
+        out.println("machine: " + machine());
+        out.println("load average before: " + loadAverage());
+        if (built.get("java") instanceof JavaEngine) {
+            out.println("java kernel: " + ((JavaEngine) built.get("java")).kernel());
+        }
+        String pytorchProblem = null;
+        if (pytorch) {
+            pytorchProblem = checkPython(python, script);
+            if (pytorchProblem != null) {
+                out.println("pytorch: not measured (" + pytorchProblem + "); java figures only");
+                pytorch = false;
+            }
+        }
+        out.flush();
+
+        List<String> summary = new ArrayList<>();
+        for (int h : widths) {
+            Map<String, Double> rates = new LinkedHashMap<>();
+            Double torch = null;
+            if (pytorch) {
+                torch = runPython(python, script, h, warmup, seconds, reps, out);
+                out.println(String.format(Locale.ROOT, "H=%-4d pytorch           %8.1f steps/s", h, torch));
+                out.flush();
+            }
+            for (Map.Entry<String, Engine> e : built.entrySet()) {
+                double rate = measure(e.getValue(), h, warmup, seconds, reps);
+                rates.put(e.getKey(), rate);
+                String alloc = "";
+                if (e.getKey().equals("java")) {
+                    alloc = String.format(Locale.ROOT, "  (%.0f bytes allocated per step)", allocatedPerStep(e.getValue(), h, 200));
+                }
+                out.println(String.format(Locale.ROOT, "H=%-4d %-17s %8.1f steps/s%s%s", h, e.getKey(), rate, ratio(rate, torch), alloc));
+                out.flush();
+            }
+            if (built.containsKey("java")) {
+                double one = rates.get("java");
+                double two = measureConcurrent(built.get("java"), h, 2, warmup, seconds, reps);
+                out.println(String.format(Locale.ROOT, "H=%-4d java, 2 concurrent %8.1f steps/s in total = %.2fx one run", h, two, two / one));
+                summary.add(String.format(Locale.ROOT, "H=%d: java %.2fx pytorch, 2 concurrent %.2fx one run", h,
+                        torch == null ? Double.NaN : one / torch, two / one));
+                out.flush();
+            }
+        }
+        out.println("load average after: " + loadAverage());
+        out.println("summary: " + String.join("; ", summary));
+        return 0;
+    }
+
+    private static String ratio(double rate, Double torch) {
+        return torch == null ? "" : String.format(Locale.ROOT, "  %.2fx pytorch", rate / torch);
+    }
+
+    /** The seed workload's per-step work: a fresh flow matching batch on moons, then one trainer step. */
+    static final class Workload {
+        private static final int N = 256;
+        private final Dataset data = Datasets.byName("moons");
+        private final AffinePath path = new AffinePath(new CondOt());
+        private final Rng rng;
+        private final Trainer trainer;
+        private final float[] x0 = new float[N * 2];
+        private final float[] x1 = new float[N * 2];
+        private final float[] t = new float[N];
+        private final float[] xt = new float[N * 2];
+        private final float[] target = new float[N * 2];
+        private final float[] input = new float[N * 3];
+
+        Workload(Engine engine, int hidden, long seed) {
+            TrainConfig config = TrainConfig.from(Settings.parse(Settings.TRAIN,
+                    Map.of("batch", Integer.toString(N), "lr", "0.01", "activation", "elu")));
+            rng = new Rng(seed);
+            trainer = engine.trainer(Mlp.init(new int[] {3, hidden, hidden, hidden, 2}, Activation.ELU, rng), config);
+        }
+
+        float step() {
+            data.sample(rng, N, x1);
+            rng.fillGaussian(x0, 0, N * 2);
+            for (int i = 0; i < N; i++) {
+                t[i] = rng.nextFloat();
+            }
+            path.sample(x0, x1, t, N, 2, xt, target);
+            for (int i = 0; i < N; i++) {
+                input[i * 3] = xt[i * 2];
+                input[i * 3 + 1] = xt[i * 2 + 1];
+                input[i * 3 + 2] = t[i];
+            }
+            return trainer.step(input, target);
+        }
+
+        /** Steps until {@code seconds} have passed; returns steps/s. */
+        double runFor(double seconds) {
+            long start = System.nanoTime();
+            long limit = (long) (seconds * 1e9);
+            long steps = 0;
+            long now;
+            do {
+                step();
+                steps++;
+                now = System.nanoTime();
+            } while (now - start < limit);
+            return steps / ((now - start) / 1e9);
+        }
+    }
+
+    static double measure(Engine engine, int hidden, double warmup, double seconds, int reps) {
+        Workload w = new Workload(engine, hidden, 1);
+        w.runFor(warmup);
+        double[] rates = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            rates[i] = w.runFor(seconds);
+        }
+        return median(rates);
+    }
+
+    /** Heap bytes allocated per step on this thread, after warm-up (-1 if the JVM cannot tell). */
+    static double allocatedPerStep(Engine engine, int hidden, int steps) {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean)) {
+            return -1;
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        Workload w = new Workload(engine, hidden, 1);
+        w.runFor(0.5);
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < steps; i++) {
+            w.step();
+        }
+        return (threads.getThreadAllocatedBytes(id) - before) / (double) steps;
+    }
+
+    /** Total steps/s of {@code runs} independent runs on their own threads, timed together. */
+    static double measureConcurrent(Engine engine, int hidden, int runs, double warmup, double seconds, int reps) throws InterruptedException {
+        double[] rates = new double[reps];
+        Workload[] workloads = new Workload[runs];
+        for (int r = 0; r < runs; r++) {
+            workloads[r] = new Workload(engine, hidden, 1 + r);
+        }
+        for (int i = -1; i < reps; i++) {
+            double window = i < 0 ? warmup : seconds;
+            double[] each = new double[runs];
+            CountDownLatch start = new CountDownLatch(1);
+            Thread[] threads = new Thread[runs];
+            for (int r = 0; r < runs; r++) {
+                int id = r;
+                threads[r] = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    each[id] = workloads[id].runFor(window);
+                }, "bench-run-" + r);
+                threads[r].start();
+            }
+            start.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            if (i >= 0) {
+                rates[i] = Arrays.stream(each).sum();
+            }
+        }
+        return median(rates);
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    private static String checkPython(String python, Path script) {
+        if (!Files.isRegularFile(script)) {
+            return "no script at " + script.toAbsolutePath() + "; run from the repository root or pass --script";
+        }
+        if (!Files.isExecutable(Path.of(python))) {
+            return python + " not found";
+        }
+        try {
+            Process p = pythonProcess(List.of(python, "-c", "import torch, numpy; print(torch.__version__)")).start();
+            String line = readAll(p).trim();
+            if (p.waitFor() != 0) {
+                return "torch not importable by " + python + ": install it with apt-get install python3-torch";
+            }
+            return null;
+        } catch (IOException | InterruptedException e) {
+            return "cannot run " + python + ": " + e.getMessage();
+        }
+    }
+
+    private static boolean pythonInfoPrinted;
+
+    private static double runPython(String python, Path script, int hidden, double warmup, double seconds, int reps, PrintStream err)
+            throws IOException, InterruptedException {
+        Process p = pythonProcess(List.of(python, script.toString(), "--hidden", Integer.toString(hidden),
+                "--warmup", Double.toString(warmup), "--seconds", Double.toString(seconds), "--reps", Integer.toString(reps))).start();
+        String output = readAll(p);
+        if (p.waitFor() != 0) {
+            err.println(output);
+            throw new IllegalStateException("the PyTorch script failed (exit " + p.exitValue() + ")");
+        }
+        for (String line : output.split("\n")) {
+            if (line.startsWith("torch ") && !pythonInfoPrinted) {
+                pythonInfoPrinted = true;
+                err.println("pytorch: " + line);
+            }
+            if (line.startsWith("median ")) {
+                return Double.parseDouble(line.substring(7).trim());
+            }
+        }
+        throw new IllegalStateException("no median in the PyTorch script's output: " + output);
+    }
+
+    /** Threads pinned to one: without both variables PyTorch's speed swings 10x. */
+    private static ProcessBuilder pythonProcess(List<String> command) {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        pb.environment().put("MKL_NUM_THREADS", "1");
+        return pb;
+    }
+
+    private static String readAll(Process p) throws IOException {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            StringBuilder sb = new StringBuilder();
+            String line;
+            while ((line = in.readLine()) != null) {
+                sb.append(line).append('\n');
+            }
+            return sb.toString();
+        }
+    }
+
+    /** /proc/loadavg: other processes on the same cores skew every figure here, the concurrent runs most. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String machine() {
+        String cpu = "?";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            cpu = System.getProperty("os.arch");
+        }
+        return String.format(Locale.ROOT, "%s, %d cores, Java %s (%s), %s", cpu, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"));
+    }
+}
