@@ -1,6 +1,5 @@
 package flowplay.server.engine;
 
-import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.data.Dataset;
 import flowplay.core.data.Datasets;
 import flowplay.core.model.Activation;
@@ -8,11 +7,6 @@ import flowplay.core.model.Mlp;
 import flowplay.core.path.AffinePath;
 import flowplay.core.path.scheduler.CondOt;
 import flowplay.core.rng.Rng;
-import flowplay.core.settings.Settings;
-import flowplay.core.settings.TrainConfig;
-import flowplay.server.runs.Progress;
-import flowplay.server.runs.TrainingListener;
-import flowplay.server.runs.TrainingLoop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -191,23 +184,7 @@ class JavaTrainerTest {
 
     @Test
     void lossFallsOnMoons() {
-        TrainConfig config = TrainConfig.from(Settings.parse(Settings.TRAIN, Map.of("steps", "300", "checkpointEvery", "300")));
-        List<Progress> reports = new ArrayList<>();
-        TrainingListener listener = new TrainingListener() {
-            @Override
-            public void progress(Progress progress) {
-                reports.add(progress);
-            }
-
-            @Override
-            public void checkpoint(Checkpoint checkpoint, byte[] bytes) {
-            }
-        };
-        new TrainingLoop(config, Map.of(), new JavaEngine(), listener).run(() -> false);
-        double first = (reports.get(0).loss() + reports.get(1).loss() + reports.get(2).loss()) / 3;
-        int k = reports.size();
-        double last = (reports.get(k - 1).loss() + reports.get(k - 2).loss() + reports.get(k - 3).loss()) / 3;
-        assertTrue(last < 0.85 * first, "loss " + first + " -> " + last);
+        MoonsTraining.assertLossFalls(new JavaEngine());
     }
 
     /** Flow-matching batches on moons as the training loop builds them: {input n×3, target n×2}. */
