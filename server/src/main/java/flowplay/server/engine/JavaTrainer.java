@@ -10,7 +10,7 @@ import flowplay.core.model.Mlp;
  * (refreshed after each update), so that every matmul streams a contiguous row of its right-hand matrix:
  * z = a·Wᵀ + b, δ_prev = δ·W, dW = δᵀ·a_prev. Not thread-safe: one trainer belongs to one training thread.
  */
-public final class JavaTrainer implements Trainer {
+public final class JavaTrainer extends BackpropTrainer {
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
     private static final float EPSILON = 1e-8f;
@@ -92,13 +92,6 @@ public final class JavaTrainer implements Trainer {
     }
 
     @Override
-    public float step(float[] input, float[] target) {
-        float loss = gradient(input, target);
-        applyAdam();
-        return loss;
-    }
-
-    /** Fills the gradient buffer for one batch and returns the loss (before any update). */
     float gradient(float[] input, float[] target) {
         int outDim = sizes[layers];
         if (input.length != batch * sizes[0] || target.length != batch * outDim) {
@@ -149,6 +142,7 @@ public final class JavaTrainer implements Trainer {
     }
 
     /** torch.optim.Adam's bias-corrected step on the whole flat buffer, then Wᵀ refreshed. */
+    @Override
     void applyAdam() {
         iteration++;
         double bc1 = 1.0 - Math.pow(BETA1, iteration);
@@ -181,7 +175,7 @@ public final class JavaTrainer implements Trainer {
         return z[layers - 1].clone();
     }
 
-    /** The current gradient (valid after {@link #gradient}) in the snapshot layout; for tests. */
+    @Override
     Mlp gradientSnapshot() {
         return toMlp(grads);
     }

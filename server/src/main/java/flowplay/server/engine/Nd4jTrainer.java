@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Weights are kept as [out, in] row-major, PyTorch's layout, so a snapshot is a plain copy. Not thread-safe: one
  * trainer belongs to one training thread.
  */
-public final class Nd4jTrainer implements Trainer {
+public final class Nd4jTrainer extends BackpropTrainer {
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
@@ -116,13 +116,6 @@ public final class Nd4jTrainer implements Trainer {
     }
 
     @Override
-    public float step(float[] inputRows, float[] targetRows) {
-        float loss = gradient(inputRows, targetRows);
-        applyAdam();
-        return loss;
-    }
-
-    /** Fills the gradient buffer for one batch and returns the loss; package-private so tests can check it. */
     float gradient(float[] inputRows, float[] targetRows) {
         if (inputRows.length != batch * sizes[0] || targetRows.length != batch * sizes[layers]) {
             throw new IllegalArgumentException("expected " + batch + " rows of " + sizes[0] + " inputs and " + sizes[layers] + " targets");
@@ -172,6 +165,7 @@ public final class Nd4jTrainer implements Trainer {
      * torch.optim.Adam with ND4J's fused updater. ND4J computes lr·√(1−β2ᵗ)/(1−β1ᵗ)·m/(√v + ε) while PyTorch divides
      * by (√v/√(1−β2ᵗ) + ε); passing ε·√(1−β2ᵗ) makes the two identical. The gradient buffer receives the update.
      */
+    @Override
     void applyAdam() {
         iteration++;
         double epsilon = EPSILON * Math.sqrt(1.0 - Math.pow(BETA2, iteration));
@@ -186,7 +180,7 @@ public final class Nd4jTrainer implements Trainer {
         return z[layers - 1].data().asFloat();
     }
 
-    /** The current gradient (valid after {@link #gradient}) in the snapshot layout; for tests. */
+    @Override
     Mlp gradientSnapshot() {
         return toMlp(grads.data().asFloat());
     }

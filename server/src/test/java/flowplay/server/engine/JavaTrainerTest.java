@@ -18,16 +18,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static flowplay.server.engine.TrainerChecks.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JavaTrainerTest {
-    private static float[] gaussian(Rng rng, int count) {
-        float[] a = new float[count];
-        rng.fillGaussian(a, 0, count);
-        return a;
-    }
 
     private static List<Kernels> allKernels() {
         List<Kernels> list = new ArrayList<>();
@@ -86,59 +82,24 @@ class JavaTrainerTest {
     void gradientMatchesFiniteDifferences(Activation activation) {
         for (Kernels kernels : allKernels()) {
             // Widths over one vector and with tails, so that the vector kernels' blocked and tail paths all run.
-            int[] sizes = {3, 37, 21, 2};
             int n = 7;
             Rng rng = new Rng(3);
-            Mlp init = Mlp.init(sizes, activation, rng);
+            Mlp init = Mlp.init(new int[] {3, 37, 21, 2}, activation, rng);
             float[] input = gaussian(rng, n * 3);
             float[] target = gaussian(rng, n * 2);
-            JavaTrainer trainer = new JavaTrainer(init, n, 0.01, kernels);
-            float loss = trainer.gradient(input, target);
-            double[] grad = ReferenceMlp.flatten(trainer.gradientSnapshot());
-            double[] params = ReferenceMlp.flatten(init);
-            assertEquals(ReferenceMlp.loss(sizes, params, activation, input, target, n), loss, 1e-5);
-            double h = 1e-5;
-            for (int i = 0; i < params.length; i++) {
-                double keep = params[i];
-                params[i] = keep + h;
-                double up = ReferenceMlp.loss(sizes, params, activation, input, target, n);
-                params[i] = keep - h;
-                double down = ReferenceMlp.loss(sizes, params, activation, input, target, n);
-                params[i] = keep;
-                double numeric = (up - down) / (2 * h);
-                assertEquals(numeric, grad[i], 1e-5 + 1e-3 * Math.abs(numeric), kernels.name() + " " + activation + " parameter " + i);
-            }
+            TrainerChecks.assertGradientMatchesFiniteDifferences(new JavaTrainer(init, n, 0.01, kernels), init, input, target, n,
+                    kernels.name() + " " + activation.id());
         }
     }
 
     @Test
     void adamMatchesTorchFormula() {
         for (Kernels kernels : allKernels()) {
-            int[] sizes = {3, 40, 2};
             int n = 16;
             double lr = 0.01;
             Rng rng = new Rng(11);
-            Mlp init = Mlp.init(sizes, Activation.ELU, rng);
-            JavaTrainer trainer = new JavaTrainer(init, n, lr, kernels);
-            double[] p = ReferenceMlp.flatten(init);
-            double[] m = new double[p.length];
-            double[] v = new double[p.length];
-            for (int t = 1; t <= 4; t++) {
-                trainer.gradient(gaussian(rng, n * 3), gaussian(rng, n * 2));
-                double[] g = ReferenceMlp.flatten(trainer.gradientSnapshot());
-                trainer.applyAdam();
-                double bc1 = 1 - Math.pow(0.9, t);
-                double bc2 = 1 - Math.pow(0.999, t);
-                for (int i = 0; i < p.length; i++) {
-                    m[i] = 0.9 * m[i] + 0.1 * g[i];
-                    v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
-                    p[i] -= lr / bc1 * m[i] / (Math.sqrt(v[i]) / Math.sqrt(bc2) + 1e-8);
-                }
-                double[] got = ReferenceMlp.flatten(trainer.snapshot());
-                for (int i = 0; i < p.length; i++) {
-                    assertEquals(p[i], got[i], 2e-6, kernels.name() + " step " + t + " parameter " + i);
-                }
-            }
+            Mlp init = Mlp.init(new int[] {3, 40, 2}, Activation.ELU, rng);
+            TrainerChecks.assertAdamMatchesTorch(new JavaTrainer(init, n, lr, kernels), init, n, lr, rng, kernels.name());
         }
     }
 
