@@ -1,5 +1,6 @@
 package flowplay.server.cli;
 
+import flowplay.core.data.Datasets;
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
@@ -69,7 +70,7 @@ public final class TrainCommand implements Command {
                 }
             }
         };
-        new TrainingLoop(config, values.asMap(), engine, listener).run(() -> false);
+        new TrainingLoop(config, Datasets.byName(config.dataset()), values.asMap(), engine, listener).run(() -> false);
         line.finish();
         double seconds = (System.nanoTime() - start) / 1e9;
         err.println(String.format(Locale.ROOT, "wrote %s: %d steps in %.1f s (%.0f steps/s overall, engine %s), final loss %.4f", file,

@@ -1,5 +1,6 @@
 package flowplay.server.runs;
 
+import flowplay.core.data.Datasets;
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.settings.SettingException;
 import flowplay.core.settings.SettingValues;
@@ -203,7 +204,7 @@ public final class RunManager implements AutoCloseable {
             }
         };
         try {
-            new TrainingLoop(run.config(), run.settings().asMap(), engine, listener)
+            new TrainingLoop(run.config(), Datasets.byName(run.config().dataset()), run.settings().asMap(), engine, listener)
                     .run(() -> run.cancelRequested() || closing || System.nanoTime() - deadline > 0);
             end(run, RunState.DONE, null);
         } catch (CancellationException e) {

@@ -2,7 +2,6 @@ package flowplay.server.runs;
 
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.data.Dataset;
-import flowplay.core.data.Datasets;
 import flowplay.core.json.Json;
 import flowplay.core.model.Mlp;
 import flowplay.core.path.AffinePath;
@@ -32,16 +31,19 @@ public final class TrainingLoop {
     private static final int REPORT_STEPS = 10;
 
     private final TrainConfig config;
+    private final Dataset data;
     private final Map<String, String> settings;
     private final Engine engine;
     private final TrainingListener listener;
 
     /**
+     * @param data     the training data p(x1), resolved by the caller (a built-in, a file data set or a user's points)
      * @param settings the validated settings in canonical text, stored in each checkpoint's metadata
      * @param engine   builds the trainer from the initial weights
      */
-    public TrainingLoop(TrainConfig config, Map<String, String> settings, Engine engine, TrainingListener listener) {
+    public TrainingLoop(TrainConfig config, Dataset data, Map<String, String> settings, Engine engine, TrainingListener listener) {
         this.config = config;
+        this.data = data;
         this.settings = settings;
         this.engine = engine;
         this.listener = listener;
@@ -53,7 +55,6 @@ public final class TrainingLoop {
      * {@link CancellationException} naming the last step done.
      */
     public Mlp run(BooleanSupplier cancelled) {
-        Dataset data = Datasets.byName(config.dataset());
         int dim = data.dim();
         int n = config.batch();
         Rng rng = new Rng(config.seed());

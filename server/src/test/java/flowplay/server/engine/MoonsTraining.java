@@ -1,5 +1,6 @@
 package flowplay.server.engine;
 
+import flowplay.core.data.Datasets;
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.settings.Settings;
 import flowplay.core.settings.TrainConfig;
@@ -31,7 +32,7 @@ final class MoonsTraining {
             public void checkpoint(Checkpoint checkpoint, byte[] bytes) {
             }
         };
-        new TrainingLoop(config, Map.of(), engine, listener).run(() -> false);
+        new TrainingLoop(config, Datasets.byName(config.dataset()), Map.of(), engine, listener).run(() -> false);
         // Windows of ~30 steps: single batches are noisy, and the flow matching loss has a floor well above zero (~1 here).
         double first = (reports.get(0).loss() + reports.get(1).loss() + reports.get(2).loss()) / 3;
         int k = reports.size();
