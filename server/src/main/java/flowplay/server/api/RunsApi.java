@@ -142,6 +142,9 @@ public final class RunsApi {
             row.put("allowed", s.allowed());
             row.put("help", s.help());
             row.put("flag", "--" + s.flag());
+            if (s.when() != null) {
+                row.put("when", Map.of(s.when().setting(), s.when().values()));
+            }
             rows.add(row);
         }
         return rows;

@@ -4,11 +4,10 @@ import flowplay.core.data.Dataset;
 import flowplay.core.data.Datasets;
 import flowplay.core.model.Activation;
 import flowplay.core.model.Mlp;
-import flowplay.core.path.AffinePath;
-import flowplay.core.path.scheduler.CondOt;
 import flowplay.core.rng.Rng;
 import flowplay.core.settings.Settings;
 import flowplay.core.settings.TrainConfig;
+import flowplay.core.training.TrainingBatch;
 import flowplay.server.engine.Engine;
 import flowplay.server.engine.Engines;
 import flowplay.server.engine.JavaEngine;
@@ -151,36 +150,21 @@ public final class BenchCommand implements Command {
     static final class Workload {
         private static final int N = 256;
         private final Dataset data = Datasets.byName("moons");
-        private final AffinePath path = new AffinePath(new CondOt());
         private final Rng rng;
         private final Trainer trainer;
-        private final float[] x0 = new float[N * 2];
-        private final float[] x1 = new float[N * 2];
-        private final float[] t = new float[N];
-        private final float[] xt = new float[N * 2];
-        private final float[] target = new float[N * 2];
-        private final float[] input = new float[N * 3];
+        private final TrainingBatch batch;
 
         Workload(Engine engine, int hidden, long seed) {
             TrainConfig config = TrainConfig.from(Settings.parse(Settings.TRAIN,
                     Map.of("batch", Integer.toString(N), "lr", "0.01", "activation", "elu")));
             rng = new Rng(seed);
             trainer = engine.trainer(Mlp.init(new int[] {3, hidden, hidden, hidden, 2}, Activation.ELU, rng), config);
+            batch = new TrainingBatch(config.objective(), config.networkInput(2), N);
         }
 
         float step() {
-            data.sample(rng, N, x1);
-            rng.fillGaussian(x0, 0, N * 2);
-            for (int i = 0; i < N; i++) {
-                t[i] = rng.nextFloat();
-            }
-            path.sample(x0, x1, t, N, 2, xt, target);
-            for (int i = 0; i < N; i++) {
-                input[i * 3] = xt[i * 2];
-                input[i * 3 + 1] = xt[i * 2 + 1];
-                input[i * 3 + 2] = t[i];
-            }
-            return trainer.step(input, target);
+            batch.draw(data, rng);
+            return trainer.step(batch.input(), batch.target(), null, 0.01);
         }
 
         /** Steps until {@code seconds} have passed; returns steps/s. */

@@ -64,7 +64,7 @@ public final class LikelihoodCommand implements Command {
         }
         double eps = Options.number(parsed, "--eps", SampleCommand.DEFAULT_EPS, 0, true, 0.1, false);
 
-        Checkpoint checkpoint = Options.checkpoint("--checkpoint", Path.of(parsed.matchedOptionValue("--checkpoint", "")));
+        Checkpoint checkpoint = Options.checkpoint("--checkpoint", Path.of(parsed.matchedOptionValue("--checkpoint", "")), err);
         int dim = checkpoint.model().dim();
         PointsCsv.Points points = PointsCsv.read("--points", Path.of(parsed.matchedOptionValue("--points", "")), dim);
         boolean exact = exactFlag || (!hutchFlag && dim <= EXACT_MAX_DIM);

@@ -81,7 +81,8 @@ final class Options {
         return Double.toString(v);
     }
 
-    static Checkpoint checkpoint(String flag, Path file) throws IOException {
+    /** Reads a checkpoint or fails naming the flag; says on {@code err} when an inpainting model is used unconditioned. */
+    static Checkpoint checkpoint(String flag, Path file, PrintStream err) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -95,9 +96,8 @@ final class Options {
             throw new UsageException(flag + ": " + file + " is not a usable checkpoint: " + e.getMessage());
         }
         if (checkpoint.model().conditionDim() > 0) {
-            throw new UsageException(flag + ": " + file + " is conditioned on " + checkpoint.model().conditionDim()
-                    + " values per point (condition '" + checkpoint.model().condition() + "', e.g. an inpainting mask); "
-                    + "the command line does not take a condition yet, only unconditioned checkpoints");
+            err.println("note: " + file + " is an inpainting model (input concat(x, mask, t)); used with nothing observed (mask 0),"
+                    + " i.e. plain generation");
         }
         return checkpoint;
     }

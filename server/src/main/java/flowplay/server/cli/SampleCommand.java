@@ -122,7 +122,7 @@ public final class SampleCommand implements Command {
         long seed = values.getLong("noiseSeed");
 
         Path checkpointFile = Path.of(parsed.matchedOptionValue("--checkpoint", ""));
-        Checkpoint checkpoint = Options.checkpoint("--checkpoint", checkpointFile);
+        Checkpoint checkpoint = Options.checkpoint("--checkpoint", checkpointFile, err);
         int dim = checkpoint.model().dim();
 
         boolean stochastic = solverName.equals("em") && noise > 0;

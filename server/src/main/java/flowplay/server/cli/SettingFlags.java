@@ -29,7 +29,9 @@ final class SettingFlags {
             spec.addOption(OptionSpec.builder("--" + s.flag())
                     .paramLabel(label(s))
                     .type(String.class)
-                    .description(s.help() + " (" + s.allowed() + "; default " + s.defaultValue() + ")")
+                    .description(s.help() + " (" + s.allowed() + "; default " + s.defaultValue()
+                            + (s.when() == null ? "" : "; used when --" + Settings.find(table, s.when().setting()).flag() + " is "
+                                    + String.join(" or ", s.when().values())) + ")")
                     .build());
         }
     }
@@ -46,13 +48,18 @@ final class SettingFlags {
         try {
             return Settings.parse(table, raw);
         } catch (SettingException e) {
-            Setting s = Settings.find(table, e.field());
-            String flag = s == null ? e.field() : "--" + s.flag();
-            String message = e.getMessage();
-            String prefix = e.field() + ": ";
-            String problem = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-            throw new UsageException("invalid value for " + flag + ": " + problem);
+            throw usage(e);
         }
+    }
+
+    /** The table's refusal (of one value, or of values that contradict each other) as a usage error naming the flag. */
+    UsageException usage(SettingException e) {
+        Setting s = Settings.find(table, e.field());
+        String flag = s == null ? e.field() : "--" + s.flag();
+        String message = e.getMessage();
+        String prefix = e.field() + ": ";
+        String problem = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        return new UsageException("invalid value for " + flag + ": " + problem);
     }
 
     private static String label(Setting s) {

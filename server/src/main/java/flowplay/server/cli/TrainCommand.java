@@ -2,6 +2,7 @@ package flowplay.server.cli;
 
 import flowplay.core.data.Datasets;
 import flowplay.core.checkpoint.Checkpoint;
+import flowplay.core.settings.SettingException;
 import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
 import flowplay.core.settings.TrainConfig;
@@ -48,7 +49,12 @@ public final class TrainCommand implements Command {
     @Override
     public int run(ParseResult parsed, PrintStream out, PrintStream err) {
         SettingValues values = flags.parse(parsed);
-        TrainConfig config = TrainConfig.from(values);
+        TrainConfig config;
+        try {
+            config = TrainConfig.from(values);
+        } catch (SettingException e) {
+            throw flags.usage(e);
+        }
         Path file = Path.of(parsed.matchedOptionValue("--out", "model.safetensors"));
         Engine engine = engine(parsed.matchedOptionValue("--engine", Engines.DEFAULT));
         long start = System.nanoTime();

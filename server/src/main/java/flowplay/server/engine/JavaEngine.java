@@ -40,6 +40,6 @@ public final class JavaEngine implements Engine {
 
     @Override
     public Trainer trainer(Mlp init, TrainConfig config) {
-        return new JavaTrainer(init, config.batch(), config.lr(), kernels);
+        return new JavaTrainer(init, config.batch(), kernels);
     }
 }

@@ -19,13 +19,14 @@ public final class JavaTrainer extends BackpropTrainer {
     private final int[] sizes;
     private final int layers;
     private final int batch;
-    private final double lr;
     private final Activation activation;
 
     private final float[] params;
     private final float[] grads;
     private final float[] adamM;
     private final float[] adamV;
+    /** The moving average of params; null until the first {@link #updateEma}. */
+    private float[] ema;
     /** Offsets of W_k and b_k in the flat buffers. */
     private final int[] wOff;
     private final int[] bOff;
@@ -38,16 +39,15 @@ public final class JavaTrainer extends BackpropTrainer {
     private int iteration;
 
     /** A trainer that starts from {@code init}, on the best kernels of this JVM. */
-    public JavaTrainer(Mlp init, int batch, double lr) {
-        this(init, batch, lr, Kernels.best());
+    public JavaTrainer(Mlp init, int batch) {
+        this(init, batch, Kernels.best());
     }
 
-    JavaTrainer(Mlp init, int batch, double lr, Kernels kernels) {
+    JavaTrainer(Mlp init, int batch, Kernels kernels) {
         this.kernels = kernels;
         this.sizes = init.sizes();
         this.layers = init.layers();
         this.batch = batch;
-        this.lr = lr;
         this.activation = init.activation();
         wOff = new int[layers];
         bOff = new int[layers];
@@ -92,10 +92,10 @@ public final class JavaTrainer extends BackpropTrainer {
     }
 
     @Override
-    float gradient(float[] input, float[] target) {
+    float gradient(float[] input, float[] target, float[] weights) {
         int outDim = sizes[layers];
-        if (input.length != batch * sizes[0] || target.length != batch * outDim) {
-            throw new IllegalArgumentException("expected " + batch + " rows of " + sizes[0] + " inputs and " + outDim + " targets");
+        if (input.length != batch * sizes[0] || target.length != batch * outDim || weights != null && weights.length != batch) {
+            throw new IllegalArgumentException("expected " + batch + " rows of " + sizes[0] + " inputs, " + outDim + " targets and 1 weight");
         }
         forward(input);
         int last = layers - 1;
@@ -104,10 +104,23 @@ public final class JavaTrainer extends BackpropTrainer {
         double scale = 1.0 / ((double) batch * outDim);
         float twoScale = (float) (2.0 * scale);
         double sum = 0;
-        for (int i = 0; i < batch * outDim; i++) {
-            float diff = out[i] - target[i];
-            sum += (double) diff * diff;
-            d[i] = diff * twoScale;
+        if (weights == null) {
+            for (int i = 0; i < batch * outDim; i++) {
+                float diff = out[i] - target[i];
+                sum += (double) diff * diff;
+                d[i] = diff * twoScale;
+            }
+        } else {
+            for (int r = 0; r < batch; r++) {
+                float w = weights[r];
+                double rowSum = 0;
+                for (int i = r * outDim; i < (r + 1) * outDim; i++) {
+                    float diff = out[i] - target[i];
+                    rowSum += (double) diff * diff;
+                    d[i] = diff * (twoScale * w);
+                }
+                sum += w * rowSum;
+            }
         }
         backward(input);
         return (float) (sum * scale);
@@ -143,12 +156,29 @@ public final class JavaTrainer extends BackpropTrainer {
 
     /** torch.optim.Adam's bias-corrected step on the whole flat buffer, then Wᵀ refreshed. */
     @Override
-    void applyAdam() {
+    void applyAdam(double lr) {
         iteration++;
         double bc1 = 1.0 - Math.pow(BETA1, iteration);
         double bc2 = 1.0 - Math.pow(BETA2, iteration);
         kernels.adam(params, grads, adamM, adamV, params.length, BETA1, BETA2, (float) (lr / bc1), (float) Math.sqrt(bc2), EPSILON);
         transposeWeights();
+    }
+
+    @Override
+    public void updateEma(double decay) {
+        if (ema == null) {
+            ema = params.clone();
+        }
+        float keep = (float) decay;
+        float take = (float) (1.0 - decay);
+        for (int i = 0; i < params.length; i++) {
+            ema[i] = keep * ema[i] + take * params[i];
+        }
+    }
+
+    @Override
+    public Mlp emaSnapshot() {
+        return toMlp(ema == null ? params : ema);
     }
 
     private void transposeWeights() {

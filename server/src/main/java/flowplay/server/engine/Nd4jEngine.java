@@ -17,6 +17,6 @@ public final class Nd4jEngine implements Engine {
 
     @Override
     public Trainer trainer(Mlp init, TrainConfig config) {
-        return new Nd4jTrainer(init, config.batch(), config.lr());
+        return new Nd4jTrainer(init, config.batch());
     }
 }

@@ -22,7 +22,6 @@ public final class Nd4jTrainer extends BackpropTrainer {
     private final int[] sizes;
     private final int layers;
     private final int batch;
-    private final double lr;
     private final Activation activation;
     private final Nd4jActivation act;
 
@@ -30,6 +29,11 @@ public final class Nd4jTrainer extends BackpropTrainer {
     private final INDArray grads;
     private final INDArray adamM;
     private final INDArray adamV;
+    /** The moving average of params and a buffer for its update; null until the first {@link #updateEma}. */
+    private INDArray ema;
+    private INDArray emaScratch;
+    /** √w per row, so that scaling the residual by it twice gives w·diff and once gives the weighted loss. */
+    private final INDArray sqrtWeights;
     private final INDArray[] w;
     private final INDArray[] b;
     private final INDArray[] dw;
@@ -49,12 +53,11 @@ public final class Nd4jTrainer extends BackpropTrainer {
     private int iteration;
 
     /** A trainer that starts from {@code init} (normally {@code Mlp.init(sizes, activation, new Rng(seed))}). */
-    public Nd4jTrainer(Mlp init, int batch, double lr) {
+    public Nd4jTrainer(Mlp init, int batch) {
         Nd4jRuntime.ensureReady();
         this.sizes = init.sizes();
         this.layers = init.layers();
         this.batch = batch;
-        this.lr = lr;
         this.activation = init.activation();
         this.act = new Nd4jActivation(activation);
 
@@ -89,6 +92,7 @@ public final class Nd4jTrainer extends BackpropTrainer {
         input = Nd4j.zeros(DataType.FLOAT, batch, sizes[0]);
         target = Nd4j.zeros(DataType.FLOAT, batch, sizes[layers]);
         ones = Nd4j.ones(DataType.FLOAT, 1, batch);
+        sqrtWeights = Nd4j.zeros(DataType.FLOAT, batch, 1);
         z = new INDArray[layers];
         a = new INDArray[layers];
         delta = new INDArray[layers];
@@ -116,9 +120,9 @@ public final class Nd4jTrainer extends BackpropTrainer {
     }
 
     @Override
-    float gradient(float[] inputRows, float[] targetRows) {
-        if (inputRows.length != batch * sizes[0] || targetRows.length != batch * sizes[layers]) {
-            throw new IllegalArgumentException("expected " + batch + " rows of " + sizes[0] + " inputs and " + sizes[layers] + " targets");
+    float gradient(float[] inputRows, float[] targetRows, float[] weights) {
+        if (inputRows.length != batch * sizes[0] || targetRows.length != batch * sizes[layers] || weights != null && weights.length != batch) {
+            throw new IllegalArgumentException("expected " + batch + " rows of " + sizes[0] + " inputs, " + sizes[layers] + " targets and 1 weight");
         }
         input.data().setData(inputRows);
         target.data().setData(targetRows);
@@ -127,8 +131,19 @@ public final class Nd4jTrainer extends BackpropTrainer {
         INDArray out = z[last];
         double scale = 1.0 / ((double) batch * sizes[layers]);
         INDArray d = delta[last].assign(out).subi(target);
+        if (weights != null) {
+            float[] root = new float[batch];
+            for (int i = 0; i < batch; i++) {
+                root[i] = (float) Math.sqrt(weights[i]);
+            }
+            sqrtWeights.data().setData(root);
+            d.muliColumnVector(sqrtWeights);
+        }
         double norm = d.norm2Number().doubleValue();
         float loss = (float) (norm * norm * scale);
+        if (weights != null) {
+            d.muliColumnVector(sqrtWeights);
+        }
         d.muli(2.0 * scale);
         backward();
         return loss;
@@ -166,11 +181,25 @@ public final class Nd4jTrainer extends BackpropTrainer {
      * by (√v/√(1−β2ᵗ) + ε); passing ε·√(1−β2ᵗ) makes the two identical. The gradient buffer receives the update.
      */
     @Override
-    void applyAdam() {
+    void applyAdam(double lr) {
         iteration++;
         double epsilon = EPSILON * Math.sqrt(1.0 - Math.pow(BETA2, iteration));
         Nd4j.exec(new AdamUpdater(grads, adamV, adamM, lr, BETA1, BETA2, epsilon, iteration - 1));
         params.subi(grads);
+    }
+
+    @Override
+    public void updateEma(double decay) {
+        if (ema == null) {
+            ema = params.dup();
+            emaScratch = params.dup();
+        }
+        ema.muli(decay).addi(emaScratch.assign(params).muli(1.0 - decay));
+    }
+
+    @Override
+    public Mlp emaSnapshot() {
+        return toMlp((ema == null ? params : ema).data().asFloat());
     }
 
     /** The network's output for one batch with the current weights; for tests. */

@@ -11,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * after the module was found, so nothing else may refer to this class directly.
  *
  * <p>The matmul is register-blocked: four rows of C by two vectors of columns stay in eight accumulators while the
- * shared dimension streams past, one broadcast per row and one load of B per vector. ELU's exponential is the
- * EXPM1 lane op (the scalar {@code Math.expm1} is never vectorised and dominated the small nets).
+ * shared dimension streams past, one broadcast per row and one load of B per vector. Exponentials come from
+ * {@link VectorMath} (the scalar {@code Math.expm1} is never vectorised and dominated the small nets, and the lane
+ * ops' results depend on whether the JIT has compiled the loop yet).
  */
 final class VectorKernels extends Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -164,13 +165,13 @@ final class VectorKernels extends Kernels {
             FloatVector y;
             switch (f) {
                 case ELU:
-                    y = x.blend(x.lanewise(VectorOperators.EXPM1), x.compare(VectorOperators.LE, 0f));
+                    y = x.blend(VectorMath.expm1(x), x.compare(VectorOperators.LE, 0f));
                     break;
                 case RELU:
                     y = x.max(0f);
                     break;
                 case TANH:
-                    y = x.lanewise(VectorOperators.TANH);
+                    y = VectorMath.tanh(x);
                     break;
                 case SILU:
                     y = x.mul(sigmoid(x));
@@ -216,7 +217,7 @@ final class VectorKernels extends Kernels {
                     break;
                 }
                 case GELU: {
-                    FloatVector pdf = x.mul(x).mul(-0.5f).lanewise(VectorOperators.EXP).mul(INV_SQRT_2PI);
+                    FloatVector pdf = VectorMath.exp(x.mul(x).mul(-0.5f)).mul(INV_SQRT_2PI);
                     g = d.mul(normalCdf(x).add(x.mul(pdf)));
                     break;
                 }
@@ -232,7 +233,7 @@ final class VectorKernels extends Kernels {
 
     /** σ(x) = 1 / (1 + e^(−x)). */
     private static FloatVector sigmoid(FloatVector x) {
-        return FloatVector.broadcast(S, 1f).div(x.neg().lanewise(VectorOperators.EXP).add(1f));
+        return FloatVector.broadcast(S, 1f).div(VectorMath.exp(x.neg()).add(1f));
     }
 
     /** Φ(x) = ½(1 + erf(x/√2)) with Abramowitz–Stegun 7.1.26, the formula of {@code Activation.erf}. */
@@ -246,7 +247,7 @@ final class VectorKernels extends Kernels {
         poly = poly.mul(k).add(-0.284496736f);
         poly = poly.mul(k).add(0.254829592f);
         poly = poly.mul(k);
-        FloatVector erfAbs = poly.mul(au.mul(au).neg().lanewise(VectorOperators.EXP)).neg().add(1f);
+        FloatVector erfAbs = poly.mul(VectorMath.exp(au.mul(au).neg())).neg().add(1f);
         VectorMask<Float> negative = u.compare(VectorOperators.LT, 0f);
         FloatVector erf = erfAbs.blend(erfAbs.neg(), negative);
         return erf.add(1f).mul(0.5f);

@@ -4,12 +4,11 @@ import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.data.Dataset;
 import flowplay.core.json.Json;
 import flowplay.core.model.Mlp;
-import flowplay.core.path.AffinePath;
-import flowplay.core.path.Scheduler;
-import flowplay.core.path.scheduler.CondOt;
-import flowplay.core.prediction.Prediction;
+import flowplay.core.model.NetworkInput;
 import flowplay.core.rng.Rng;
 import flowplay.core.settings.TrainConfig;
+import flowplay.core.training.EmaDecay;
+import flowplay.core.training.TrainingBatch;
 import flowplay.server.engine.Engine;
 import flowplay.server.engine.Trainer;
 
@@ -19,14 +18,12 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Conditional flow matching on the CondOT path: per step x1 ~ data, x0 ~ N(0, I), t ~ U(0, 1), regress the network on
- * the path's velocity target. One {@code Rng(seed)} drives everything in a fixed order — the weight initialisation
- * first, then per step the data batch, the noise, the times — so a seed names a run exactly, on any engine that
- * follows the same order.
+ * Trains a run: per step one {@link TrainingBatch} of the run's objective (any path, prediction, coupling, time
+ * sampling and loss weight), one engine step at the scheduled learning rate, and the weights' moving average when EMA
+ * is on. One {@code Rng(seed)} drives everything in a fixed order — the weight initialisation first, then the batches —
+ * so a seed names a run exactly, on any engine.
  */
 public final class TrainingLoop {
-    /** The walking skeleton trains the seed's recipe only: velocity prediction on the conditional OT path. */
-    private static final Scheduler SCHEDULER = new CondOt();
     private static final long REPORT_NANOS = 50_000_000L;
     private static final int REPORT_STEPS = 10;
 
@@ -52,21 +49,14 @@ public final class TrainingLoop {
     /**
      * Trains to the end, or stops soon after {@code cancelled} turns true: it then hands the weights reached to the
      * listener as a checkpoint (unless that step was just checkpointed) and throws {@link TrainingStopped}, a
-     * {@link CancellationException} naming the last step done.
+     * {@link CancellationException} naming the last step done. A loss that turns NaN or infinite fails the run.
      */
     public Mlp run(BooleanSupplier cancelled) {
-        int dim = data.dim();
-        int n = config.batch();
+        NetworkInput layout = config.networkInput(data.dim());
         Rng rng = new Rng(config.seed());
-        Trainer trainer = engine.trainer(Mlp.init(config.layerSizes(dim), config.activation(), rng), config);
-        AffinePath path = new AffinePath(SCHEDULER);
-
-        float[] x0 = new float[n * dim];
-        float[] x1 = new float[n * dim];
-        float[] t = new float[n];
-        float[] xt = new float[n * dim];
-        float[] target = new float[n * dim];
-        float[] input = new float[n * (dim + 1)];
+        Trainer trainer = engine.trainer(Mlp.init(config.layerSizes(data.dim()), config.activation(), rng), config);
+        TrainingBatch batch = new TrainingBatch(config.objective(), layout, config.batch());
+        boolean ema = config.ema() > 0;
 
         long lastReportTime = System.nanoTime();
         long lastReportStep = 0;
@@ -77,22 +67,20 @@ public final class TrainingLoop {
             if (cancelled.getAsBoolean()) {
                 long done = step - 1;
                 if (done > lastCheckpoint) {
-                    Checkpoint checkpoint = checkpoint(trainer.snapshot(), done);
-                    listener.checkpoint(checkpoint, checkpoint.toBytes());
+                    publish(weights(trainer, ema), done);
                 }
                 throw new TrainingStopped(done);
             }
-            data.sample(rng, n, x1);
-            rng.fillGaussian(x0, 0, n * dim);
-            for (int i = 0; i < n; i++) {
-                t[i] = rng.nextFloat();
+            batch.draw(data, rng);
+            float loss = trainer.step(batch.input(), batch.target(), batch.weights(), config.lrSchedule().at(config.lr(), step, config.steps()));
+            if (!Float.isFinite(loss)) {
+                throw new IllegalStateException("the loss is " + loss + " at step " + step + ": training diverged (try a lower lr,"
+                        + " a loss weight, or times away from a singular end)");
             }
-            path.sample(x0, x1, t, n, dim, xt, target);
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(xt, i * dim, input, i * (dim + 1), dim);
-                input[i * (dim + 1) + dim] = t[i];
+            if (ema) {
+                trainer.updateEma(EmaDecay.at(config.ema(), step));
             }
-            lossSum += trainer.step(input, target);
+            lossSum += loss;
 
             long now = System.nanoTime();
             boolean end = step == config.steps();
@@ -105,19 +93,28 @@ public final class TrainingLoop {
                 lossSum = 0;
             }
             if (end || step % config.checkpointEvery() == 0) {
-                last = trainer.snapshot();
+                last = weights(trainer, ema);
                 lastCheckpoint = step;
-                Checkpoint checkpoint = checkpoint(last, step);
-                listener.checkpoint(checkpoint, checkpoint.toBytes());
+                publish(last, step);
             }
         }
         return last;
+    }
+
+    /** The weights a checkpoint holds: the moving average when EMA is on. */
+    private static Mlp weights(Trainer trainer, boolean ema) {
+        return ema ? trainer.emaSnapshot() : trainer.snapshot();
+    }
+
+    private void publish(Mlp mlp, long step) {
+        Checkpoint checkpoint = checkpoint(mlp, step);
+        listener.checkpoint(checkpoint, checkpoint.toBytes());
     }
 
     private Checkpoint checkpoint(Mlp mlp, long step) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Checkpoint.KEY_STEP, Long.toString(step));
         meta.put(Checkpoint.KEY_TRAINING, Json.write(settings));
-        return Checkpoint.of(mlp, SCHEDULER, Prediction.VELOCITY, meta);
+        return Checkpoint.of(mlp, config.timeInput(), config.objective().scheduler(), config.objective().prediction(), meta);
     }
 }

@@ -417,8 +417,11 @@ class CheckpointCommandsTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        assertTrue(bad("--checkpoint", "sample", "--checkpoint", masked.toString()).err().contains("mask"));
-        bad("--checkpoint", "likelihood", "--checkpoint", masked.toString(), "--points", "p.csv");
+        // An inpainting model is not refused: it is used with nothing observed, and says so.
+        MainTest.Result unobserved = MainTest.cli("sample", "--checkpoint", masked.toString(), "--n", "20", "--steps", "4");
+        assertEquals(0, unobserved.code(), unobserved.err());
+        assertTrue(unobserved.err().contains("used with nothing observed (mask 0)"), unobserved.err());
+        assertEquals(20, unobserved.out().trim().split("\n").length);
     }
 
     @Test

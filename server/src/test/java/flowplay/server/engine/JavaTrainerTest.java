@@ -4,9 +4,18 @@ import flowplay.core.data.Dataset;
 import flowplay.core.data.Datasets;
 import flowplay.core.model.Activation;
 import flowplay.core.model.Mlp;
-import flowplay.core.path.AffinePath;
+import flowplay.core.model.NetworkInput;
+import flowplay.core.model.TimeEmbedding;
 import flowplay.core.path.scheduler.CondOt;
+import flowplay.core.path.scheduler.Vp;
+import flowplay.core.prediction.Prediction;
 import flowplay.core.rng.Rng;
+import flowplay.core.training.EmaDecay;
+import flowplay.core.training.LossWeight;
+import flowplay.core.training.LrSchedule;
+import flowplay.core.training.Objective;
+import flowplay.core.training.TimeSampler;
+import flowplay.core.training.TrainingBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static flowplay.server.engine.TrainerChecks.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +47,7 @@ class JavaTrainerTest {
     @Test
     void vectorKernelsAreSelectedWhenTheModuleIsPresent() {
         assertEquals("vector", Kernels.best().name());
-        assertEquals("vector", new JavaTrainer(Mlp.init(new int[] {3, 4, 2}, Activation.ELU, new Rng(1)), 4, 0.01).kernel());
+        assertEquals("vector", new JavaTrainer(Mlp.init(new int[] {3, 4, 2}, Activation.ELU, new Rng(1)), 4).kernel());
     }
 
     /** A JVM started without the module must fall back to the scalar kernels without touching the vector class. */
@@ -62,9 +72,9 @@ class JavaTrainerTest {
             int[] sizes = {3, 40, 37, 2};
             int n = 33;
             Rng rng = new Rng(7);
-            JavaTrainer trainer = new JavaTrainer(Mlp.init(sizes, activation, rng), n, 0.01, kernels);
+            JavaTrainer trainer = new JavaTrainer(Mlp.init(sizes, activation, rng), n, kernels);
             for (int i = 0; i < 5; i++) {
-                trainer.step(gaussian(rng, n * 3), gaussian(rng, n * 2));
+                trainer.step(gaussian(rng, n * 3), gaussian(rng, n * 2), null, 0.01);
             }
             float[] input = gaussian(rng, n * 3);
             float[] got = trainer.predict(input);
@@ -87,7 +97,7 @@ class JavaTrainerTest {
             Mlp init = Mlp.init(new int[] {3, 37, 21, 2}, activation, rng);
             float[] input = gaussian(rng, n * 3);
             float[] target = gaussian(rng, n * 2);
-            TrainerChecks.assertGradientMatchesFiniteDifferences(new JavaTrainer(init, n, 0.01, kernels), init, input, target, n,
+            TrainerChecks.assertGradientMatchesFiniteDifferences(new JavaTrainer(init, n, kernels), init, input, target, n,
                     kernels.name() + " " + activation.id());
         }
     }
@@ -99,7 +109,7 @@ class JavaTrainerTest {
             double lr = 0.01;
             Rng rng = new Rng(11);
             Mlp init = Mlp.init(new int[] {3, 40, 2}, Activation.ELU, rng);
-            TrainerChecks.assertAdamMatchesTorch(new JavaTrainer(init, n, lr, kernels), init, n, lr, rng, kernels.name());
+            TrainerChecks.assertAdamMatchesTorch(new JavaTrainer(init, n, kernels), init, n, lr, rng, kernels.name());
         }
     }
 
@@ -111,11 +121,11 @@ class JavaTrainerTest {
         int[] sizes = {3, 64, 64, 64, 2};
         Mlp init = Mlp.init(sizes, activation, new Rng(5));
         List<float[][]> batches = moonsBatches(20, 64, 9);
-        JavaTrainer scalar = new JavaTrainer(init, 64, 1e-3, kernels.get(0));
-        JavaTrainer vector = new JavaTrainer(init, 64, 1e-3, kernels.get(1));
+        JavaTrainer scalar = new JavaTrainer(init, 64, kernels.get(0));
+        JavaTrainer vector = new JavaTrainer(init, 64, kernels.get(1));
         for (float[][] b : batches) {
-            scalar.step(b[0], b[1]);
-            vector.step(b[0], b[1]);
+            scalar.step(b[0], b[1], null, 1e-3);
+            vector.step(b[0], b[1], null, 1e-3);
         }
         assertClose(vector.snapshot(), scalar.snapshot(), 1e-4, activation + " vector vs scalar");
     }
@@ -130,17 +140,50 @@ class JavaTrainerTest {
         int[] sizes = {3, 64, 64, 64, 2};
         Mlp init = Mlp.init(sizes, activation, new Rng(0));
         List<float[][]> batches = moonsBatches(50, 256, 1);
-        Nd4jTrainer nd4j = new Nd4jTrainer(init, 256, 1e-2);
+        Nd4jTrainer nd4j = new Nd4jTrainer(init, 256);
         for (float[][] b : batches) {
-            nd4j.step(b[0], b[1]);
+            nd4j.step(b[0], b[1], null, 1e-2);
         }
         for (Kernels kernels : allKernels()) {
-            JavaTrainer java = new JavaTrainer(init, 256, 1e-2, kernels);
+            JavaTrainer java = new JavaTrainer(init, 256, kernels);
             for (float[][] b : batches) {
-                java.step(b[0], b[1]);
+                java.step(b[0], b[1], null, 1e-2);
             }
             assertClose(java.snapshot(), nd4j.snapshot(), 1e-4, activation + " java (" + kernels.name() + ") vs nd4j");
         }
+    }
+
+    /**
+     * The engines also agree on everything around the plain step: row weights (x0 prediction on vp, weighted as a
+     * velocity), Fourier time inputs, a mask-conditioned input (dependent coupling), a cosine learning rate and the EMA.
+     */
+    @Test
+    void javaAndNd4jEnginesAgreeOnWeightedScheduledEmaTraining() {
+        Objective objective = new Objective(new Vp(0.1, 20), Prediction.X0, LossWeight.VELOCITY, "dependent", Map.of("keep", "0.5"),
+                new TimeSampler(TimeSampler.LOGIT_NORMAL, 0.0, 1.0));
+        NetworkInput layout = new NetworkInput(2, 2, TimeEmbedding.fourier(3));
+        int[] sizes = {layout.width(), 48, 48, 2};
+        Mlp init = Mlp.init(sizes, Activation.SILU, new Rng(4));
+        List<float[][]> batches = batches(objective, layout, 50, 128, 6);
+        List<Trainer> trainers = List.of(new Nd4jTrainer(init, 128), new JavaTrainer(init, 128, new ScalarKernels()), new JavaTrainer(init, 128));
+        for (Trainer trainer : trainers) {
+            for (int s = 1; s <= batches.size(); s++) {
+                float[][] b = batches.get(s - 1);
+                trainer.step(b[0], b[1], b[2], LrSchedule.COSINE.at(1e-2, s, batches.size()));
+                trainer.updateEma(EmaDecay.at(0.99, s));
+            }
+        }
+        for (Trainer java : trainers.subList(1, 3)) {
+            assertClose(java.snapshot(), trainers.get(0).snapshot(), 1e-4, "java vs nd4j weights");
+            assertClose(java.emaSnapshot(), trainers.get(0).emaSnapshot(), 1e-4, "java vs nd4j EMA");
+        }
+    }
+
+    @Test
+    void emaMatchesFormula() {
+        Mlp init = Mlp.init(new int[] {3, 9, 2}, Activation.TANH, new Rng(2));
+        TrainerChecks.assertEmaMatchesFormula(new JavaTrainer(init, 8), init, 8, new Rng(3), "java");
+        TrainerChecks.assertEmaMatchesFormula(new Nd4jTrainer(init, 8), init, 8, new Rng(3), "nd4j");
     }
 
     @Test
@@ -148,31 +191,20 @@ class JavaTrainerTest {
         MoonsTraining.assertLossFalls(new JavaEngine());
     }
 
-    /** Flow-matching batches on moons as the training loop builds them: {input n×3, target n×2}. */
+    /** Flow-matching batches on moons as the training loop builds them (the seed's recipe): {input n×3, target n×2}. */
     static List<float[][]> moonsBatches(int count, int n, long seed) {
+        return batches(Objective.condotVelocity(new CondOt()), new NetworkInput(2, 0, TimeEmbedding.LINEAR), count, n, seed);
+    }
+
+    /** Batches of any objective on moons, copied out of {@link TrainingBatch}: {input, target, weights or null}. */
+    static List<float[][]> batches(Objective objective, NetworkInput layout, int count, int n, long seed) {
         Dataset data = Datasets.byName("moons");
-        AffinePath path = new AffinePath(new CondOt());
+        TrainingBatch batch = new TrainingBatch(objective, layout, n);
         Rng rng = new Rng(seed);
         List<float[][]> out = new ArrayList<>();
         for (int s = 0; s < count; s++) {
-            float[] x1 = new float[n * 2];
-            float[] x0 = new float[n * 2];
-            float[] t = new float[n];
-            float[] xt = new float[n * 2];
-            float[] target = new float[n * 2];
-            data.sample(rng, n, x1);
-            rng.fillGaussian(x0, 0, n * 2);
-            for (int i = 0; i < n; i++) {
-                t[i] = rng.nextFloat();
-            }
-            path.sample(x0, x1, t, n, 2, xt, target);
-            float[] input = new float[n * 3];
-            for (int i = 0; i < n; i++) {
-                input[i * 3] = xt[i * 2];
-                input[i * 3 + 1] = xt[i * 2 + 1];
-                input[i * 3 + 2] = t[i];
-            }
-            out.add(new float[][] {input, target});
+            batch.draw(data, rng);
+            out.add(new float[][] {batch.input().clone(), batch.target().clone(), batch.weights() == null ? null : batch.weights().clone()});
         }
         return out;
     }

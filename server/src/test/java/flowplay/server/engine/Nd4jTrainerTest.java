@@ -19,9 +19,9 @@ class Nd4jTrainerTest {
         int[] sizes = {3, 16, 16, 2};
         int n = 32;
         Rng rng = new Rng(7);
-        Nd4jTrainer trainer = new Nd4jTrainer(Mlp.init(sizes, activation, rng), n, 0.01);
+        Nd4jTrainer trainer = new Nd4jTrainer(Mlp.init(sizes, activation, rng), n);
         for (int i = 0; i < 5; i++) {
-            trainer.step(gaussian(rng, n * 3), gaussian(rng, n * 2));
+            trainer.step(gaussian(rng, n * 3), gaussian(rng, n * 2), null, 0.01);
         }
         float[] input = gaussian(rng, n * 3);
         float[] nd4j = trainer.predict(input);
@@ -41,7 +41,7 @@ class Nd4jTrainerTest {
         Mlp init = Mlp.init(new int[] {3, 5, 4, 2}, activation, rng);
         float[] input = gaussian(rng, n * 3);
         float[] target = gaussian(rng, n * 2);
-        TrainerChecks.assertGradientMatchesFiniteDifferences(new Nd4jTrainer(init, n, 0.01), init, input, target, n, activation.id());
+        TrainerChecks.assertGradientMatchesFiniteDifferences(new Nd4jTrainer(init, n), init, input, target, n, activation.id());
     }
 
     /** ND4J's fused Adam op, with its ε adjusted, against torch.optim.Adam's formula in double precision. */
@@ -51,7 +51,7 @@ class Nd4jTrainerTest {
         double lr = 0.01;
         Rng rng = new Rng(11);
         Mlp init = Mlp.init(new int[] {3, 8, 2}, Activation.ELU, rng);
-        TrainerChecks.assertAdamMatchesTorch(new Nd4jTrainer(init, n, lr), init, n, lr, rng, "nd4j");
+        TrainerChecks.assertAdamMatchesTorch(new Nd4jTrainer(init, n), init, n, lr, rng, "nd4j");
     }
 
     @Test

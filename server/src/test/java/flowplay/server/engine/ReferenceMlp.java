@@ -9,7 +9,8 @@ final class ReferenceMlp {
     }
 
     /** Mean squared error of {@code mlp} on the batch, all in double; params given flat as weights then bias per layer. */
-    static double loss(int[] sizes, double[] params, Activation activation, float[] input, float[] target, int n) {
+    /** mean_i w_i·|f(input_i) − target_i|² / dim, with w_i = 1 when {@code weights} is null. */
+    static double loss(int[] sizes, double[] params, Activation activation, float[] input, float[] target, float[] weights, int n) {
         int layers = sizes.length - 1;
         double sum = 0;
         for (int row = 0; row < n; row++) {
@@ -33,9 +34,10 @@ final class ReferenceMlp {
                 x = y;
             }
             int dim = sizes[layers];
+            double w = weights == null ? 1.0 : weights[row];
             for (int j = 0; j < dim; j++) {
                 double d = x[j] - target[row * dim + j];
-                sum += d * d;
+                sum += w * d * d;
             }
         }
         return sum / ((double) n * sizes[layers]);

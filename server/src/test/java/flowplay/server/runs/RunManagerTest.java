@@ -46,7 +46,7 @@ class RunManagerTest {
                 }
 
                 @Override
-                public float step(float[] input, float[] target) {
+                public float step(float[] input, float[] target, float[] weights, double lr) {
                     if (config.width() == 13) {
                         throw new IllegalStateException("broken engine");
                     }
@@ -68,7 +68,16 @@ class RunManagerTest {
                 }
 
                 @Override
+                public void updateEma(double decay) {
+                }
+
+                @Override
                 public Mlp snapshot() {
+                    return init;
+                }
+
+                @Override
+                public Mlp emaSnapshot() {
                     return init;
                 }
             };

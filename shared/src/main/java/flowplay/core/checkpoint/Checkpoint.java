@@ -3,6 +3,7 @@ package flowplay.core.checkpoint;
 import flowplay.core.json.JsonException;
 import flowplay.core.model.Mlp;
 import flowplay.core.model.PredictionField;
+import flowplay.core.model.TimeEmbedding;
 import flowplay.core.path.AffinePath;
 import flowplay.core.path.Scheduler;
 import flowplay.core.path.Schedulers;
@@ -29,18 +30,23 @@ public record Checkpoint(Mlp mlp, ModelSpec model, Scheduler scheduler, Predicti
     public static final String KEY_TRAINING = "flowplay.training";
     public static final String KEY_STEP = "flowplay.step";
 
-    /** A checkpoint of {@code mlp} predicting {@code prediction} on the scheduler's path; extra keys are added as they are. */
+    /** A checkpoint of {@code mlp} (time input linear) predicting {@code prediction} on the scheduler's path; extra keys are added as they are. */
     public static Checkpoint of(Mlp mlp, Scheduler scheduler, Prediction prediction, Map<String, String> extraMetadata) {
+        return of(mlp, TimeEmbedding.LINEAR, scheduler, prediction, extraMetadata);
+    }
+
+    /** As {@link #of(Mlp, Scheduler, Prediction, Map)} for a network that reads t through {@code time}. */
+    public static Checkpoint of(Mlp mlp, TimeEmbedding time, Scheduler scheduler, Prediction prediction, Map<String, String> extraMetadata) {
         int[] sizes = mlp.sizes();
         int dim = mlp.outputSize();
-        int conditionDim = sizes[0] - dim - 1;
+        int conditionDim = sizes[0] - dim - time.size();
         if (conditionDim != 0 && conditionDim != dim) {
-            throw new IllegalArgumentException("the network must map concat(x, t) or concat(x, mask, t) to R^" + dim + ", but takes "
-                    + sizes[0] + " inputs");
+            throw new IllegalArgumentException("the network must map concat(x, τ(t)) or concat(x, mask, τ(t)) to R^" + dim + " with "
+                    + time.size() + " time inputs (" + time.id() + "), but takes " + sizes[0] + " inputs");
         }
         int[] hidden = new int[sizes.length - 2];
         System.arraycopy(sizes, 1, hidden, 0, hidden.length);
-        ModelSpec model = new ModelSpec(dim, hidden, mlp.activation(), ModelSpec.LINEAR_TIME,
+        ModelSpec model = new ModelSpec(dim, hidden, mlp.activation(), time.id(),
                 conditionDim == 0 ? ModelSpec.NO_CONDITION : ModelSpec.MASK_CONDITION);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(KEY_VERSION, VERSION);
@@ -53,7 +59,7 @@ public record Checkpoint(Mlp mlp, ModelSpec model, Scheduler scheduler, Predicti
 
     /** The velocity field the network defines, whatever it predicts: what every sampler integrates. */
     public PredictionField velocityField() {
-        return new PredictionField(mlp, prediction, new AffinePath(scheduler));
+        return new PredictionField(mlp, prediction, new AffinePath(scheduler), model.timeEmbedding());
     }
 
     /** The training step this checkpoint was taken at, or −1 when the file does not say. */

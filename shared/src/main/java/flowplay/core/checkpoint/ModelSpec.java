@@ -3,6 +3,8 @@ package flowplay.core.checkpoint;
 import flowplay.core.json.Json;
 import flowplay.core.json.JsonException;
 import flowplay.core.model.Activation;
+import flowplay.core.model.NetworkInput;
+import flowplay.core.model.TimeEmbedding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +13,7 @@ import java.util.Map;
 
 /**
  * The {@code flowplay.model} metadata: what the tensors alone do not say (data dimension, activation, how t enters).
- * {@code time = "linear"} means t is appended to x as one more input.
+ * {@code time} is a {@link TimeEmbedding} id: "linear" (t appended as one input) or "fourier(k)" (t and k harmonics).
  */
 public record ModelSpec(int dim, int[] hidden, Activation activation, String time, String condition) {
     public static final String LINEAR_TIME = "linear";
@@ -32,10 +34,19 @@ public record ModelSpec(int dim, int[] hidden, Activation activation, String tim
         return MASK_CONDITION.equals(condition) ? dim : 0;
     }
 
-    /** Layer sizes of the network: concat(x, condition, t) in, the hidden widths, the prediction in R^dim out. */
+    public TimeEmbedding timeEmbedding() {
+        return TimeEmbedding.parse(time);
+    }
+
+    /** The layout of the network's input rows: x, the condition, the time features. */
+    public NetworkInput input() {
+        return new NetworkInput(dim, conditionDim(), timeEmbedding());
+    }
+
+    /** Layer sizes of the network: concat(x, condition, τ(t)) in, the hidden widths, the prediction in R^dim out. */
     public int[] layerSizes() {
         int[] sizes = new int[hidden.length + 2];
-        sizes[0] = dim + conditionDim() + 1;
+        sizes[0] = input().width();
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
         sizes[sizes.length - 1] = dim;
         return sizes;
@@ -78,15 +89,18 @@ public record ModelSpec(int dim, int[] hidden, Activation activation, String tim
         } catch (IllegalArgumentException e) {
             throw new CheckpointFormatException("flowplay.model: " + e.getMessage());
         }
-        Object time = m.containsKey("time") ? m.get("time") : LINEAR_TIME;
-        if (!LINEAR_TIME.equals(time)) {
-            throw new CheckpointFormatException("flowplay.model: time input '" + time + "' is not supported (linear)");
+        Object timeValue = m.containsKey("time") ? m.get("time") : LINEAR_TIME;
+        TimeEmbedding time;
+        try {
+            time = TimeEmbedding.parse(String.valueOf(timeValue));
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointFormatException("flowplay.model: " + e.getMessage());
         }
         Object condition = m.containsKey("condition") ? m.get("condition") : NO_CONDITION;
         if (!NO_CONDITION.equals(condition) && !MASK_CONDITION.equals(condition)) {
             throw new CheckpointFormatException("flowplay.model: condition '" + condition + "' is not supported (none, mask)");
         }
-        return new ModelSpec(dim, hidden, activation, LINEAR_TIME, (String) condition);
+        return new ModelSpec(dim, hidden, activation, time.id(), (String) condition);
     }
 
     private static int positiveInt(Object value, String field) {

@@ -19,22 +19,30 @@ public final class PredictionField implements ScoreField, DivergenceField {
     private final AffinePath path;
     private final int dim;
     private final int conditionDim;
+    private final NetworkInput layout;
     private float[] condition;
+    private float[] unobserved = new float[0];
     private float[] input = new float[0];
     private float[] raw = new float[0];
     private float[] tangent = new float[0];
     private float[] jacobian = new float[0];
 
+    /** A network that reads t as one input (time "linear"). */
     public PredictionField(Mlp mlp, Prediction prediction, AffinePath path) {
-        if (mlp.inputSize() < mlp.outputSize() + 1) {
-            throw new IllegalArgumentException("a prediction network maps concat(x, [condition,] t) to R^dim: input size must be at least"
-                    + " output size + 1, was " + mlp.inputSize() + " → " + mlp.outputSize());
+        this(mlp, prediction, path, TimeEmbedding.LINEAR);
+    }
+
+    public PredictionField(Mlp mlp, Prediction prediction, AffinePath path, TimeEmbedding time) {
+        if (mlp.inputSize() < mlp.outputSize() + time.size()) {
+            throw new IllegalArgumentException("a prediction network maps concat(x, [condition,] τ(t)) to R^dim: input size must be at least"
+                    + " output size + " + time.size() + " (" + time.id() + "), was " + mlp.inputSize() + " → " + mlp.outputSize());
         }
         this.mlp = mlp;
         this.prediction = prediction;
         this.path = path;
         this.dim = mlp.outputSize();
-        this.conditionDim = mlp.inputSize() - dim - 1;
+        this.conditionDim = mlp.inputSize() - dim - time.size();
+        this.layout = new NetworkInput(dim, conditionDim, time);
     }
 
     /** Values per point between x and t in the network's input; 0 for an unconditioned network. */
@@ -44,7 +52,8 @@ public final class PredictionField implements ScoreField, DivergenceField {
 
     /**
      * Sets the per-point conditioning (row-major, conditionDim values per point) that every later evaluation of rows
-     * 0..n−1 feeds to the network; kept by reference, so a sampler can fix it once for a whole solve.
+     * 0..n−1 feeds to the network; kept by reference, so a sampler can fix it once for a whole solve. Until it is set
+     * (or after null) a conditioned network sees zeros: for an inpainting mask, nothing observed.
      */
     public void condition(float[] values) {
         this.condition = values;
@@ -111,14 +120,14 @@ public final class PredictionField implements ScoreField, DivergenceField {
     public void velocityAndJvp(float[] x, float t, int n, float[] e, float[] velocity, float[] jvp) {
         Conversion c = path.conversion(prediction, Prediction.VELOCITY, t);
         ensureRaw(n);
-        int width = dim + conditionDim + 1;
+        int width = layout.width();
         if (tangent.length < n * width) {
             tangent = new float[n * width];
         }
         for (int i = 0; i < n; i++) {
             System.arraycopy(e, i * dim, tangent, i * width, dim);
             for (int k = dim; k < width; k++) {
-                tangent[i * width + k] = 0f; // the condition and t are not directions of the divergence
+                tangent[i * width + k] = 0f; // the condition and τ(t) are not directions of the divergence
             }
         }
         mlp.jacobianVectorProduct(inputs(x, t, n), tangent, n, raw, jvp);
@@ -148,21 +157,22 @@ public final class PredictionField implements ScoreField, DivergenceField {
     }
 
     private float[] inputs(float[] x, float t, int n) {
-        if (conditionDim > 0 && (condition == null || condition.length < n * conditionDim)) {
-            throw new IllegalStateException("this network is conditioned on " + conditionDim + " values per point (e.g. an inpainting mask):"
-                    + " set condition(...) for all " + n + " points before evaluating it");
+        float[] c = condition;
+        if (conditionDim > 0 && c == null) {
+            // No condition given: nothing observed (an all-zero mask), the plain generation an inpainting model also learns.
+            if (unobserved.length < n * conditionDim) {
+                unobserved = new float[n * conditionDim];
+            }
+            c = unobserved;
+        } else if (conditionDim > 0 && c.length < n * conditionDim) {
+            throw new IllegalStateException("the condition holds " + c.length / conditionDim + " points' values (" + conditionDim
+                    + " each) but " + n + " points are evaluated");
         }
-        int width = dim + conditionDim + 1;
+        int width = layout.width();
         if (input.length < n * width) {
             input = new float[n * width];
         }
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(x, i * dim, input, i * width, dim);
-            if (conditionDim > 0) {
-                System.arraycopy(condition, i * conditionDim, input, i * width + dim, conditionDim);
-            }
-            input[i * width + dim + conditionDim] = t;
-        }
+        layout.fill(x, c, t, n, input);
         return input;
     }
 }

@@ -2,6 +2,9 @@ package flowplay.core.prediction;
 
 import flowplay.core.path.Scheduler;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What a network outputs. Each choice is a fixed linear combination a_t·m1 + b_t·m0 of the posterior means
  * m1 = E[x1 | x_t] and m0 = E[x0 | x_t] (the trained network's optimum), which is what makes them interconvertible:
@@ -27,6 +30,15 @@ public enum Prediction {
 
     public String id() {
         return id;
+    }
+
+    /** The ids in declaration order, for the settings table. */
+    public static List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        for (Prediction p : values()) {
+            ids.add(p.id);
+        }
+        return ids;
     }
 
     public static Prediction parse(String id) {

@@ -1,30 +1,48 @@
 package flowplay.core.settings;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One knob: its name (the JSON field, URL-hash key and UI control id), type, default, bounds and help text. The same
  * row validates API requests, generates CLI flags ({@code flag}, usually the name) and builds the page's controls.
  */
 public record Setting(String name, Kind kind, String defaultValue, double min, double max, List<String> choices, String help,
-                      String flag) {
+                      String flag, When when) {
     public enum Kind { INT, FLOAT, CHOICE }
 
+    /**
+     * The setting only matters when another setting has one of these values (β_min only for the vp scheduler): the page
+     * hides it otherwise and the CLI help says so. It is still validated and stored, so a link keeps it.
+     */
+    public record When(String setting, List<String> values) {
+    }
+
     public static Setting integer(String name, long defaultValue, long min, long max, String help) {
-        return new Setting(name, Kind.INT, Long.toString(defaultValue), min, max, List.of(), help, name);
+        return new Setting(name, Kind.INT, Long.toString(defaultValue), min, max, List.of(), help, name, null);
     }
 
     public static Setting number(String name, double defaultValue, double min, double max, String help) {
-        return new Setting(name, Kind.FLOAT, Double.toString(defaultValue), min, max, List.of(), help, name);
+        return new Setting(name, Kind.FLOAT, Double.toString(defaultValue), min, max, List.of(), help, name, null);
     }
 
     public static Setting choice(String name, String defaultValue, List<String> choices, String help) {
-        return new Setting(name, Kind.CHOICE, defaultValue, 0, 0, List.copyOf(choices), help, name);
+        return new Setting(name, Kind.CHOICE, defaultValue, 0, 0, List.copyOf(choices), help, name, null);
     }
 
     /** The same setting under another command-line flag, where the CLI's established spelling differs from the field name. */
     public Setting withFlag(String cliFlag) {
-        return new Setting(name, kind, defaultValue, min, max, choices, help, cliFlag);
+        return new Setting(name, kind, defaultValue, min, max, choices, help, cliFlag, when);
+    }
+
+    /** The same setting, relevant only when {@code other} is one of {@code values}. */
+    public Setting onlyWhen(String other, String... values) {
+        return new Setting(name, kind, defaultValue, min, max, choices, help, flag, new When(other, List.of(values)));
+    }
+
+    /** Whether this setting matters given the other values (name → text); true when it has no condition. */
+    public boolean applies(Map<String, String> values) {
+        return when == null || when.values().contains(values.get(when.setting()));
     }
 
     /** What this setting accepts, in words, for error messages and tooltips. */

@@ -1,7 +1,14 @@
 package flowplay.core.settings;
 
+import flowplay.core.coupling.Couplings;
 import flowplay.core.data.Datasets;
+import flowplay.core.model.TimeEmbedding;
+import flowplay.core.path.Schedulers;
+import flowplay.core.prediction.Prediction;
 import flowplay.core.solver.Solvers;
+import flowplay.core.training.LossWeight;
+import flowplay.core.training.LrSchedule;
+import flowplay.core.training.TimeSampler;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,13 +22,49 @@ import java.util.Map;
 public final class Settings {
     public static final List<Setting> TRAIN = List.of(
             Setting.choice("dataset", "moons", Datasets.names(), "Target distribution p(x1) at t = 1"),
+            Setting.choice("scheduler", "condot", Schedulers.names(),
+                    "Path x_t = α_t·x1 + σ_t·x0. condot: α = t, σ = 1 − t (straight); polynomial: α = tⁿ, σ = 1 − tⁿ;"
+                            + " vp: α = e^(−T/2), σ = √(1 − α²) with T = ½(1−t)²(β_max − β_min) + (1−t)β_min; linear-vp: α = t,"
+                            + " σ = √(1 − t²); cosine: α = sin(πt/2), σ = cos(πt/2)"),
+            Setting.number("polynomialN", 2.0, 0.1, 10.0, "Exponent n of the polynomial path α_t = tⁿ").onlyWhen("scheduler", "polynomial"),
+            Setting.number("betaMin", 0.1, 0.001, 50.0, "β_min of the vp path (noise rate at the data end)").onlyWhen("scheduler", "vp"),
+            Setting.number("betaMax", 20.0, 0.01, 100.0, "β_max of the vp path (noise rate at the noise end); above β_min")
+                    .onlyWhen("scheduler", "vp"),
+            Setting.choice("prediction", "velocity", Prediction.ids(),
+                    "What the network predicts; each converts to a velocity. velocity: α̇·x1 + σ̇·x0; x1: the data point;"
+                            + " x0: the noise; score: ∇log p_t = −x0/σ_t"),
+            Setting.choice("lossWeight", "none", LossWeight.ids(),
+                    "Weight w(t) of the squared error. none: 1; velocity: c(t)², the prediction's error measured as a"
+                            + " velocity error (u = a(t)·x + c(t)·prediction; capped at " + (int) LossWeight.MAX_WEIGHT + ");"
+                            + " sigma2: σ_t², denoising score matching's λ(t)"),
+            Setting.choice("coupling", "independent", Couplings.names(),
+                    "How x0 is paired with x1 per batch. independent: as drawn; minibatch-ot: exact optimal assignment;"
+                            + " sinkhorn: entropic OT plan, sampled; dependent: x0 = m⊙x1 + (1−m)⊙noise with a random mask m"
+                            + " given to the network (inpainting)"),
+            Setting.number("sinkhornEpsilon", 0.05, 0.001, 10.0, "Entropic regularisation ε of the Sinkhorn plan, relative to the mean cost")
+                    .onlyWhen("coupling", "sinkhorn"),
+            Setting.number("maskKeep", 0.5, 0.0, 1.0, "Probability that a coordinate is observed (m = 1) in the dependent coupling")
+                    .onlyWhen("coupling", "dependent"),
+            Setting.choice("timeSampling", "uniform", TimeSampler.ids(),
+                    "Training times t. uniform: U(0, 1); logit-normal: t = 1/(1 + e^−(m + s·z)), z ~ N(0, 1)"),
+            Setting.number("timeMean", 0.0, -5.0, 5.0, "Location m of logit-normal time sampling").onlyWhen("timeSampling", "logit-normal"),
+            Setting.number("timeStd", 1.0, 0.05, 5.0, "Scale s of logit-normal time sampling").onlyWhen("timeSampling", "logit-normal"),
             Setting.integer("steps", 5000, 1, 100_000, "Training steps (one Adam update on a fresh batch each)"),
-            Setting.integer("batch", 256, 1, 4096, "Pairs (x0, x1) per step; x0 ~ N(0, I), t ~ U(0, 1)"),
+            Setting.integer("batch", 256, 1, 4096, "Pairs (x0, x1) per step; x0 ~ N(0, I)"),
             Setting.number("lr", 0.01, 1e-6, 1.0, "Adam learning rate"),
+            Setting.choice("lrSchedule", "constant", LrSchedule.ids(),
+                    "constant: lr throughout; cosine: lr·½(1 + cos(π·(s − 1)/steps)) at step s, decaying towards 0"),
+            Setting.number("ema", 0.0, 0.0, 0.99999,
+                    "Decay of the exponential moving average of the weights, 0 = off; when on, checkpoints hold the EMA weights"
+                            + " (decay warmed up as min(ema, (1 + s)/(10 + s)))"),
             Setting.integer("seed", 0, 0, Integer.MAX_VALUE, "Seed of the weights, batches, noise and times: same seed, same run"),
             Setting.integer("width", 64, 1, 1024, "Units in each hidden layer"),
-            Setting.integer("depth", 3, 1, 8, "Hidden layers of the MLP u(x, t) with input concat(x, t)"),
+            Setting.integer("depth", 3, 1, 8, "Hidden layers of the MLP with input concat(x, [mask,] τ(t))"),
             Setting.choice("activation", "elu", List.of("elu", "silu", "relu", "tanh", "gelu"), "Nonlinearity between layers"),
+            Setting.choice("timeInput", "linear", List.of("linear", "fourier"),
+                    "τ(t): linear = t; fourier = t, sin(2πjt), cos(2πjt) for j = 1..k"),
+            Setting.integer("fourierK", 4, 1, TimeEmbedding.MAX_FREQUENCIES, "Harmonics k of the Fourier time features")
+                    .onlyWhen("timeInput", "fourier"),
             Setting.integer("checkpointEvery", 250, 1, 100_000, "Send a checkpoint every this many steps (and at the end)"));
 
     public static final List<Setting> SAMPLE = List.of(

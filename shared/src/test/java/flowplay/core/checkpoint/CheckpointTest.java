@@ -3,6 +3,8 @@ package flowplay.core.checkpoint;
 import flowplay.core.json.Json;
 import flowplay.core.model.Activation;
 import flowplay.core.model.Mlp;
+import flowplay.core.model.NetworkInput;
+import flowplay.core.model.TimeEmbedding;
 import flowplay.core.model.PredictionField;
 import flowplay.core.path.AffinePath;
 import flowplay.core.path.scheduler.CondOt;
@@ -27,6 +29,34 @@ class CheckpointTest {
 
     private static Mlp seedNetwork() {
         return Mlp.init(SIZES, Activation.ELU, new Rng(11));
+    }
+
+    /**
+     * A network with Fourier time features and a mask input keeps both through the file: the model metadata names them
+     * and the velocity field read back builds concat(x, m, τ(t)) exactly as training did.
+     */
+    @Test
+    void fourierTimeAndMaskConditionRoundTrip() {
+        TimeEmbedding time = TimeEmbedding.fourier(3);
+        NetworkInput layout = new NetworkInput(2, 2, time);
+        Mlp mlp = Mlp.init(new int[] {layout.width(), 16, 2}, Activation.SILU, new Rng(2));
+        Checkpoint read = Checkpoint.fromBytes(Checkpoint.of(mlp, time, new Vp(0.1, 20), Prediction.X1, Map.of()).toBytes());
+        assertEquals("fourier(3)", read.model().time());
+        assertEquals(ModelSpec.MASK_CONDITION, read.model().condition());
+        assertTrue(read.metadata().get(Checkpoint.KEY_MODEL).contains("\"time\":\"fourier(3)\""));
+        float[] x = {0.3f, -1.2f, 0.7f, 0.1f};
+        float[] mask = {1, 0, 0, 0};
+        PredictionField field = read.velocityField();
+        field.condition(mask);
+        float[] got = new float[4];
+        field.predict(x, 0.4f, 2, got);
+        float[] rows = new float[2 * layout.width()];
+        layout.fill(x, mask, 0.4f, 2, rows);
+        float[] expected = new float[4];
+        mlp.forward(rows, 2, expected);
+        assertArrayEquals(expected, got);
+        assertThrows(IllegalArgumentException.class, () -> Checkpoint.of(mlp, TimeEmbedding.LINEAR, new CondOt(), Prediction.X1, Map.of()),
+                "the layer sizes do not fit a linear time input");
     }
 
     @Test

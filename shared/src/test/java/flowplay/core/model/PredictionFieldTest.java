@@ -36,12 +36,16 @@ class PredictionFieldTest {
         PredictionField field = new PredictionField(mlp, Prediction.X1, new AffinePath(new Cosine()));
         assertEquals(2, field.conditionDim());
         float[] x = {0.1f, 0.2f, -1f, 2f};
-        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> field.predict(x, 0.5f, 2, new float[4]));
-        assertTrue(missing.getMessage().contains("conditioned on 2 values per point"), missing.getMessage());
-
-        field.condition(new float[] {1f, 0f, 0f, 1f});
         float[] a = new float[4];
         float[] b = new float[4];
+        field.predict(x, 0.5f, 2, a);
+        mlp.forward(new float[] {0.1f, 0.2f, 0f, 0f, 0.5f, -1f, 2f, 0f, 0f, 0.5f}, 2, b);
+        assertArrayEquals(b, a, 0f, "no condition given: nothing observed");
+        field.condition(new float[] {1f, 0f});
+        IllegalStateException tooShort = assertThrows(IllegalStateException.class, () -> field.predict(x, 0.5f, 2, new float[4]));
+        assertTrue(tooShort.getMessage().contains("holds 1 points' values (2 each) but 2 points"), tooShort.getMessage());
+
+        field.condition(new float[] {1f, 0f, 0f, 1f});
         field.predict(x, 0.5f, 2, a);
         mlp.forward(new float[] {0.1f, 0.2f, 1f, 0f, 0.5f, -1f, 2f, 0f, 1f, 0.5f}, 2, b);
         assertArrayEquals(b, a, 0f);

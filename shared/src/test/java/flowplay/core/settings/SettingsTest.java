@@ -1,19 +1,39 @@
 package flowplay.core.settings;
 
 import flowplay.core.model.Activation;
+import flowplay.core.model.TimeEmbedding;
+import flowplay.core.path.scheduler.Polynomial;
+import flowplay.core.path.scheduler.Vp;
+import flowplay.core.prediction.Prediction;
+import flowplay.core.training.LossWeight;
+import flowplay.core.training.LrSchedule;
+import flowplay.core.training.TimeSampler;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SettingsTest {
     @Test
     void defaultsAreTheSeedRecipe() {
         TrainConfig c = TrainConfig.from(Settings.defaults(Settings.TRAIN));
-        assertEquals(new TrainConfig("moons", 5000, 256, 0.01, 0, 64, 3, Activation.ELU, 250), c);
+        assertEquals("moons", c.dataset());
+        assertEquals(List.of(5000, 256, 0.01, 0L, 64, 3, Activation.ELU, 250),
+                List.of(c.steps(), c.batch(), c.lr(), c.seed(), c.width(), c.depth(), c.activation(), c.checkpointEvery()));
+        assertEquals("condot", c.objective().scheduler().name());
+        assertEquals(Prediction.VELOCITY, c.objective().prediction());
+        assertEquals(LossWeight.NONE, c.objective().lossWeight());
+        assertEquals("independent", c.objective().coupling());
+        assertEquals(TimeSampler.uniform(), c.objective().times());
+        assertEquals(LrSchedule.CONSTANT, c.lrSchedule());
+        assertEquals(0.0, c.ema());
+        assertEquals(TimeEmbedding.LINEAR, c.timeInput());
         assertArrayEquals(new int[] {3, 64, 64, 64, 2}, c.layerSizes(2));
         assertEquals("heun", Settings.defaults(Settings.SAMPLE).getString("solver"));
     }
@@ -39,8 +59,47 @@ class SettingsTest {
         assertError("activation", "ELU", "activation", "one of elu, silu, relu, tanh, gelu");
         SettingException e = assertThrows(SettingException.class, () -> Settings.parse(Settings.TRAIN, Map.of("epochs", "3")));
         assertEquals("epochs", e.field());
-        assertEquals("epochs: unknown setting (allowed: one of dataset, steps, batch, lr, seed, width, depth, activation, checkpointEvery)",
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("epochs: unknown setting (allowed: one of dataset, scheduler, "), e.getMessage());
+    }
+
+    @Test
+    void networkInputsFollowTheCouplingAndTheTimeFeatures() {
+        TrainConfig fourier = config(Map.of("timeInput", "fourier", "fourierK", "6", "coupling", "dependent", "depth", "2"));
+        assertArrayEquals(new int[] {2 + 2 + 13, 64, 64, 2}, fourier.layerSizes(2));
+        assertEquals(TimeEmbedding.fourier(6), fourier.timeInput());
+        assertEquals(Map.of("keep", "0.5"), fourier.objective().couplingParams());
+        TrainConfig vp = config(Map.of("scheduler", "vp", "betaMin", "0.5", "betaMax", "12"));
+        assertEquals(new Vp(0.5, 12), vp.objective().scheduler());
+        assertEquals(new Polynomial(3), config(Map.of("scheduler", "polynomial", "polynomialN", "3")).objective().scheduler());
+        TimeSampler logit = config(Map.of("timeSampling", "logit-normal", "timeMean", "-0.5", "timeStd", "0.8")).objective().times();
+        assertEquals(new TimeSampler("logit-normal", -0.5, 0.8), logit);
+    }
+
+    @Test
+    void settingsThatContradictEachOtherNameTheField() {
+        SettingException beta = assertThrows(SettingException.class, () -> config(Map.of("scheduler", "vp", "betaMin", "5", "betaMax", "2")));
+        assertEquals("betaMax", beta.field());
+        SettingException score = assertThrows(SettingException.class, () -> config(Map.of("prediction", "score", "coupling", "minibatch-ot")));
+        assertEquals("coupling", score.field());
+        assertEquals("independent when prediction is score", score.allowed());
+    }
+
+    @Test
+    void settingsThatOnlyMatterForOneChoiceSaySo() {
+        Setting betaMin = Settings.find(Settings.TRAIN, "betaMin");
+        assertTrue(betaMin.applies(Map.of("scheduler", "vp")));
+        assertFalse(betaMin.applies(Map.of("scheduler", "condot")));
+        assertTrue(Settings.find(Settings.TRAIN, "steps").applies(Map.of()));
+        for (Setting s : Settings.TRAIN) {
+            if (s.when() != null) {
+                Setting parent = Settings.find(Settings.TRAIN, s.when().setting());
+                assertTrue(parent != null && parent.choices().containsAll(s.when().values()), s.name() + " depends on a real choice");
+            }
+        }
+    }
+
+    private static TrainConfig config(Map<String, String> raw) {
+        return TrainConfig.from(Settings.parse(Settings.TRAIN, raw));
     }
 
     @Test

@@ -53,14 +53,10 @@ public final class CheckpointLoader {
                     + "(sample it with the CLI: flowplay.jar sample --checkpoint …)");
             return;
         }
-        if (checkpoint.model().conditionDim() > 0) {
-            show("error", name + " is an inpainting model conditioned on an observation mask; the page cannot give it an "
-                    + "observation yet, so it cannot be drawn here");
-            return;
-        }
         view.load(checkpoint, name);
         show("loaded", "Drawing " + name + ": " + checkpoint.scheduler().name() + " path, " + checkpoint.prediction().id()
-                + " prediction" + (checkpoint.step() >= 0 ? ", step " + checkpoint.step() : ""));
+                + " prediction" + (checkpoint.step() >= 0 ? ", step " + checkpoint.step() : "")
+                + (checkpoint.model().conditionDim() > 0 ? "; an inpainting model, drawn with nothing observed (mask 0)" : ""));
     }
 
     private void show(String state, String text) {

@@ -15,6 +15,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 public final class ControlPanel {
     private final List<Setting> table;
     private final Map<String, HTMLElement> controls = new LinkedHashMap<>();
+    private final Map<String, HTMLElement> labels = new LinkedHashMap<>();
 
     /** Builds the controls into {@code container}; {@code onChange} hears the setting's name after a committed edit. */
     public ControlPanel(HTMLElement container, List<Setting> table, Consumer<String> onChange) {
@@ -26,6 +27,7 @@ public final class ControlPanel {
             control.setAttribute("data-default", s.defaultValue());
             control.addEventListener("change", (Event e) -> {
                 clearInvalid(s.name());
+                showRelevant();
                 onChange.accept(s.name());
             });
 
@@ -40,6 +42,21 @@ public final class ControlPanel {
             label.appendChild(control);
             container.appendChild(label);
             controls.put(s.name(), control);
+            labels.put(s.name(), label);
+        }
+        showRelevant();
+    }
+
+    /**
+     * Hides the controls that do not matter for the current choices (β_min unless the scheduler is vp); they keep their
+     * values, which still go to the server and the hash, so switching back restores them.
+     */
+    private void showRelevant() {
+        Map<String, String> values = rawValues();
+        for (Setting s : table) {
+            boolean applies = s.applies(values);
+            labels.get(s.name()).setHidden(!applies);
+            controls.get(s.name()).setAttribute("data-applies", applies ? "true" : "false");
         }
     }
 
@@ -67,6 +84,7 @@ public final class ControlPanel {
     public void set(String name, String value) {
         Dom.setValue(controls.get(name), value);
         clearInvalid(name);
+        showRelevant();
     }
 
     /** Marks a control as refused, with the reason as its tooltip. */

@@ -1,0 +1,40 @@
+package flowplay.core.training;
+
+import java.util.List;
+
+/** The learning rate at each step: {@code constant}, or {@code cosine} decay lr·½(1 + cos(π·(s − 1)/S)) over S steps. */
+public enum LrSchedule {
+    CONSTANT("constant"),
+    COSINE("cosine");
+
+    private final String id;
+
+    LrSchedule(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static List<String> ids() {
+        return List.of(CONSTANT.id, COSINE.id);
+    }
+
+    public static LrSchedule parse(String id) {
+        for (LrSchedule s : values()) {
+            if (s.id.equals(id)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown learning-rate schedule '" + id + "'; one of " + String.join(", ", ids()));
+    }
+
+    /** The rate for step {@code step} of {@code steps} (1-based): the full rate at step 1, near 0 at the last. */
+    public double at(double lr, long step, long steps) {
+        if (this == CONSTANT) {
+            return lr;
+        }
+        return lr * 0.5 * (1.0 + Math.cos(Math.PI * (step - 1) / steps));
+    }
+}
