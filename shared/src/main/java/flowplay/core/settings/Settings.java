@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public final class Settings {
     public static final List<Setting> TRAIN = List.of(
-            Setting.choice("dataset", "moons", Datasets.names(), "Target distribution p(x1) at t = 1"),
+            Setting.choice("dataset", "moons", Datasets.choices(),
+                    "Target distribution p(x1) at t = 1: a built-in, a file data set, or your own points"),
             Setting.integer("steps", 5000, 1, 100_000, "Training steps (one Adam update on a fresh batch each)"),
             Setting.integer("batch", 256, 1, 4096, "Pairs (x0, x1) per step; x0 ~ N(0, I), t ~ U(0, 1)"),
             Setting.number("lr", 0.01, 1e-6, 1.0, "Adam learning rate"),
