@@ -1,9 +1,11 @@
 package flowplay.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import flowplay.core.data.FileDatasets;
 import flowplay.server.api.ErrorMapping;
 import flowplay.server.api.RunStream;
 import flowplay.server.api.RunsApi;
+import flowplay.server.data.TrainingFiles;
 import flowplay.server.runs.RunManager;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -17,11 +19,15 @@ import org.slf4j.LoggerFactory;
 public final class FlowplayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlowplayServer.class);
     private static final String WEB = "/web";
+    /** Room for a user's points: their CSV may be 1 MiB, and a JSON string escapes each line break in two bytes. */
+    public static final long MAX_REQUEST_BYTES = 4L << 20;
 
     private final RunStream stream;
     private final Javalin app;
 
     public FlowplayServer(RunManager runs) {
+        // The shipped file data sets are read and checked now: a bad one stops the server before it listens.
+        LOG.info("file data sets: {} ({} files checked)", String.join(", ", FileDatasets.NAMES), TrainingFiles.shipped().size());
         ObjectMapper mapper = new ObjectMapper();
         RunsApi api = new RunsApi(runs, mapper);
         ErrorMapping errors = new ErrorMapping(mapper);
@@ -29,6 +35,7 @@ public final class FlowplayServer implements AutoCloseable {
         boolean client = FlowplayServer.class.getResource(WEB + "/index.html") != null;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             if (client) {
                 config.staticFiles.add(WEB, Location.CLASSPATH);
             } else {

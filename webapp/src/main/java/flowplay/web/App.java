@@ -1,5 +1,9 @@
 package flowplay.web;
 
+import flowplay.web.net.RunClient;
+import flowplay.web.points.DrawTool;
+import flowplay.web.points.PointSet;
+import flowplay.web.points.PointsPanel;
 import flowplay.web.render.RendererSelector;
 import flowplay.web.sampling.SampleView;
 import flowplay.web.ui.CheckpointLoader;
@@ -15,7 +19,7 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 /**
  * Wires the page: settings table → controls and URL hash ({@link SettingsForm}); Train → run on the server → stream of
  * progress and checkpoints ({@link RunSession}) → core sampler on fixed noise → renderer and {@code #stats}
- * ({@link SampleView}).
+ * ({@link SampleView}); the user's own points, uploaded or drawn on the plot ({@link PointsPanel}, {@link DrawTool}).
  */
 public final class App {
     private App() {
@@ -32,12 +36,17 @@ public final class App {
         RendererBadge badge = new RendererBadge(Dom.byId("renderer"));
         SettingsForm settings = new SettingsForm(Dom.byId("train-controls"), Dom.byId("sample-controls"),
                 Dom.byId("notice"), Dom.byId("sample-message"));
-        SampleView view = new SampleView(settings, new StatsView(Dom.byId("stats")));
+        PointSet points = new PointSet();
+        HTMLCanvasElement plot = (HTMLCanvasElement) Dom.query("canvas#plot");
+        SampleView view = new SampleView(settings, new StatsView(Dom.byId("stats")), plot, points, new RunClient());
         settings.setListener(view);
+        PointsPanel panel = new PointsPanel(Dom.byId("points-file"), Dom.byId("clear-points"), Dom.byId("points-message"), points,
+                settings, view::pointsEdited);
+        new DrawTool(plot, Dom.byId("draw-points"), points, view::halfExtent, panel);
         new CheckpointLoader(Dom.byId("checkpoint-file"), Dom.byId("load-message"), view);
         new SampleExport(Dom.byId("export-samples"), Dom.byId("samples-csv"), view);
-        new RunSession(settings, view, status, chart, Dom.byId("train"), Dom.byId("cancel"));
-        RendererSelector.select((HTMLCanvasElement) Dom.query("canvas#plot"), settings.forcesCanvas2d(), renderer -> {
+        new RunSession(settings, view, status, chart, Dom.byId("train"), Dom.byId("cancel"), points);
+        RendererSelector.select(plot, settings.forcesCanvas2d(), renderer -> {
             badge.show(renderer);
             view.useRenderer(renderer);
         }, badge::fallbackReason);

@@ -1,22 +1,27 @@
 package flowplay.web;
 
+import flowplay.core.data.UserPoints;
 import flowplay.web.net.CreateReply;
 import flowplay.web.net.HttpResult;
 import flowplay.web.net.RunClient;
 import flowplay.web.net.RunStream;
 import flowplay.web.net.StreamListener;
+import flowplay.web.points.PointSet;
 import flowplay.web.sampling.SampleView;
 import flowplay.web.ui.Dom;
 import flowplay.web.ui.LossChart;
 import flowplay.web.ui.RunStatus;
 import flowplay.web.ui.SettingsForm;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * The run lifecycle behind {@code #train} and {@code #cancel}: Train creates a run on the server (cancelling the one
  * still going) and follows its stream into the status line, the loss chart and the sample view. Messages of a replaced
- * run are dropped, so a late one from the old stream never lands on the new run's page.
+ * run are dropped, so a late one from the old stream never lands on the new run's page. A run on the {@code points}
+ * data set is sent the user's points as CSV.
  */
 public final class RunSession {
     private final RunClient client = new RunClient();
@@ -27,14 +32,16 @@ public final class RunSession {
     private final Redraw chartRedraw;
     private final HTMLElement trainButton;
     private final HTMLElement cancelButton;
+    private final PointSet points;
 
     private String runId;
     private long runSteps;
     private RunStream stream;
 
     public RunSession(SettingsForm settings, SampleView view, RunStatus status, LossChart chart, HTMLElement trainButton,
-            HTMLElement cancelButton) {
+            HTMLElement cancelButton, PointSet points) {
         this.settings = settings;
+        this.points = points;
         this.view = view;
         this.status = status;
         this.chart = chart;
@@ -49,12 +56,21 @@ public final class RunSession {
 
     private void train() {
         status.clearMessage();
+        Map<String, String> request = new LinkedHashMap<>(settings.trainValues());
+        if (UserPoints.NAME.equals(request.get("dataset"))) {
+            if (points.count() < UserPoints.MIN_POINTS) {
+                status.message("Not started — the points data set trains on your own points: upload a CSV or draw at least "
+                        + UserPoints.MIN_POINTS + " points first", UserPoints.NAME);
+                return;
+            }
+            request.put(UserPoints.NAME, points.csv());
+        }
         if (runId != null && isActive(status.state())) {
             client.cancel(runId, r -> { });
         }
         closeStream();
         Dom.setDisabled(trainButton, true);
-        client.create(settings.trainValues(), result -> PageErrors.guarded("create run", () -> onCreated(result)));
+        client.create(request, result -> PageErrors.guarded("create run", () -> onCreated(result)));
     }
 
     private void onCreated(HttpResult result) {

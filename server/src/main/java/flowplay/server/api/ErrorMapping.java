@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flowplay.core.settings.SettingException;
 import io.javalin.config.RoutesConfig;
+import flowplay.server.FlowplayServer;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +31,21 @@ public final class ErrorMapping {
     public void register(RoutesConfig routes) {
         routes.exception(SettingException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), e.field(), e.allowed()));
         routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.field(), e.allowed()));
+        // Javalin's own refusals (e.g. 413 for a body over the request cap) in the same JSON shape as ours.
+        routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), message(e), null, null));
         routes.exception(RejectedExecutionException.class,
                 (e, ctx) -> answer(ctx, 503, "too many runs queued; try again when one has finished", null, null));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             answer(ctx, 500, "internal error", null, null);
         });
+    }
+
+    private static String message(HttpResponseException e) {
+        if (e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+            return "the request body is too large: at most " + FlowplayServer.MAX_REQUEST_BYTES + " bytes";
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? "HTTP " + e.getStatus() : e.getMessage();
     }
 
     private void answer(Context ctx, int status, String message, String field, String allowed) {

@@ -1,10 +1,14 @@
 package flowplay.server.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import flowplay.core.data.UserPoints;
 import flowplay.core.settings.Setting;
 import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
+import flowplay.server.data.PointsText;
 import flowplay.server.runs.CheckpointBytes;
 import flowplay.server.runs.Run;
 import flowplay.server.runs.RunStore;
@@ -17,7 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The REST side of runs: create, list, inspect, cancel, list and download checkpoints; and the settings tables. */
+/**
+ * The REST side of runs: create, list, inspect, cancel, list and download checkpoints, a run's own points; the
+ * settings tables and the file data sets.
+ */
 public final class RunsApi {
     private final RunManager runs;
     private final ObjectMapper mapper;
@@ -37,12 +44,16 @@ public final class RunsApi {
         routes.get("/api/runs/{id}/checkpoint", this::checkpoint);
         routes.get("/api/runs/{id}/checkpoints", this::checkpoints);
         routes.get("/api/runs/{id}/checkpoints/{step}", this::checkpointAt);
+        routes.get("/api/runs/{id}/points", this::points);
         routes.get("/api/settings", this::settings);
+        new DatasetsApi().register(routes);
     }
 
     private void create(Context ctx) throws JsonProcessingException {
-        SettingValues values = Settings.parse(Settings.TRAIN, body.parse(ctx.body()));
-        Run run = runs.submit(values);
+        ObjectNode request = body.object(ctx.body());
+        JsonNode points = request.remove(UserPoints.NAME);
+        SettingValues values = Settings.parse(Settings.TRAIN, body.settings(request));
+        Run run = runs.submit(values, PointsBody.read(points, values.getString("dataset")));
         // The answer describes the run as accepted: a free worker may already have started it, which the stream
         // and GET report; a created run always reads "queued" here so clients see every state in order.
         Map<String, Object> created = RunJson.run(run);
@@ -103,6 +114,17 @@ public final class RunsApi {
             throw ApiException.notFound("run " + run.id() + " has no checkpoint at step " + step);
         }
         safetensors(ctx, run, step, bytes);
+    }
+
+    /** The user's points a run trains on, as canonical CSV (what {@code pointsSha256} in its checkpoints hashes). */
+    private void points(Context ctx) {
+        Run run = find(ctx);
+        float[] xy = runs.points(run);
+        if (xy == null) {
+            throw ApiException.notFound(UserPoints.NAME.equals(run.config().dataset()) ? "the points of run " + run.id() + " are missing"
+                    : "run " + run.id() + " trains on dataset " + run.config().dataset() + ", not on points of its own");
+        }
+        ctx.contentType("text/csv").result(PointsText.csv(xy));
     }
 
     private static long step(String text) {

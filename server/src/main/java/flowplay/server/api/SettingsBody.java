@@ -1,8 +1,12 @@
 package flowplay.server.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,28 +15,36 @@ import java.util.Map;
 /**
  * Turns a request body into the raw name → text map the settings table validates. Clients may send numbers or
  * strings ({"steps": 500} or {"steps": "500"}); both become text so that exactly one parser, the table's, decides.
+ * NaN and ±Infinity (which Python's json writes) are read as numbers too, so that the field's own check refuses them
+ * by name instead of the whole body being malformed.
  */
 final class SettingsBody {
-    private final ObjectMapper mapper;
+    private final ObjectReader reader;
 
     SettingsBody(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.reader = mapper.reader().with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
     }
 
-    Map<String, String> parse(String body) {
-        Map<String, String> raw = new LinkedHashMap<>();
+    /** The body as a JSON object (empty for an empty body); 400 when it is not one. */
+    ObjectNode object(String body) {
         if (body == null || body.isBlank()) {
-            return raw;
+            return JsonNodeFactory.instance.objectNode();
         }
         JsonNode root;
         try {
-            root = mapper.readTree(body);
+            root = reader.readTree(body);
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "malformed JSON: " + e.getOriginalMessage(), null);
         }
         if (root == null || !root.isObject()) {
             throw new ApiException(400, "the body must be a JSON object of settings", null);
         }
+        return (ObjectNode) root;
+    }
+
+    /** Every field of the object as raw setting text; a field that is neither a number nor a string is refused by name. */
+    Map<String, String> settings(ObjectNode root) {
+        Map<String, String> raw = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
@@ -41,6 +53,8 @@ final class SettingsBody {
                 continue;
             } else if (v.isTextual()) {
                 raw.put(e.getKey(), v.textValue());
+            } else if (v.isNumber() && !Double.isFinite(v.doubleValue())) {
+                raw.put(e.getKey(), Double.toString(v.doubleValue()));
             } else if (v.isNumber()) {
                 // Plain decimal text: "5000" not "5000.0" or "5E+3", so integer settings accept 5000.0 too.
                 raw.put(e.getKey(), v.decimalValue().stripTrailingZeros().toPlainString());
@@ -50,5 +64,9 @@ final class SettingsBody {
             }
         }
         return raw;
+    }
+
+    Map<String, String> parse(String body) {
+        return settings(object(body));
     }
 }

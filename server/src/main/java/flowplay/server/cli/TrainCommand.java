@@ -1,11 +1,11 @@
 package flowplay.server.cli;
 
-import flowplay.core.data.Datasets;
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.settings.SettingException;
 import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
 import flowplay.core.settings.TrainConfig;
+import flowplay.server.data.TrainingData;
 import flowplay.server.engine.Engine;
 import flowplay.server.engine.Engines;
 import flowplay.server.runs.AtomicFiles;
@@ -22,7 +22,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** {@code train}: one run in this process, every train setting a flag; the checkpoint goes to {@code --out}. */
+/**
+ * {@code train}: one run in this process, every train setting a flag (and {@code --points FILE} for
+ * {@code --dataset points}); the checkpoint goes to {@code --out}.
+ */
 public final class TrainCommand implements Command {
     private final SettingFlags flags = new SettingFlags(Settings.TRAIN);
 
@@ -31,6 +34,7 @@ public final class TrainCommand implements Command {
         CommandSpec spec = CommandSpec.create().name("train").mixinStandardHelpOptions(true);
         spec.usageMessage().description("Train a velocity network and write it as a safetensors checkpoint.");
         flags.addTo(spec);
+        PointsFlag.addTo(spec);
         spec.addOption(OptionSpec.builder("--out").paramLabel("FILE").type(String.class).required(true)
                 .description("Checkpoint file to write (rewritten atomically at every checkpoint)").build());
         spec.addOption(OptionSpec.builder("--engine").paramLabel("ENGINE").type(String.class).defaultValue(Engines.DEFAULT)
@@ -55,6 +59,7 @@ public final class TrainCommand implements Command {
         } catch (SettingException e) {
             throw flags.usage(e);
         }
+        TrainingData data = TrainingData.of(config.dataset(), PointsFlag.read(parsed, config.dataset()));
         Path file = Path.of(parsed.matchedOptionValue("--out", "model.safetensors"));
         Engine engine = engine(parsed.matchedOptionValue("--engine", Engines.DEFAULT));
         long start = System.nanoTime();
@@ -76,7 +81,7 @@ public final class TrainCommand implements Command {
                 }
             }
         };
-        new TrainingLoop(config, Datasets.byName(config.dataset()), values.asMap(), engine, listener).run(() -> false);
+        new TrainingLoop(config, data.dataset(), data.metadata(values.asMap()), engine, listener).run(() -> false);
         line.finish();
         double seconds = (System.nanoTime() - start) / 1e9;
         err.println(String.format(Locale.ROOT, "wrote %s: %d steps in %.1f s (%.0f steps/s overall, engine %s), final loss %.4f", file,

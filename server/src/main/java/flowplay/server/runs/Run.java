@@ -13,6 +13,8 @@ public final class Run {
     private final String id;
     private final SettingValues settings;
     private final TrainConfig config;
+    /** The user's points for {@code dataset = points} (row-major x, y), null otherwise and for a restored run. */
+    private final float[] points;
     private final RunEvents events = new RunEvents();
     private final Instant created;
     private volatile Instant finished;
@@ -25,9 +27,15 @@ public final class Run {
     private volatile boolean cancelRequested;
 
     public Run(String id, SettingValues settings) {
+        this(id, settings, null);
+    }
+
+    /** A new run; {@code points} are the user's points it trains on (for {@code dataset = points}), else null. */
+    public Run(String id, SettingValues settings, float[] points) {
         this.id = id;
         this.settings = settings;
         this.config = TrainConfig.from(settings);
+        this.points = points;
         this.created = Instant.now();
         events.publish(new RunStatus(RunState.QUEUED, null));
     }
@@ -43,6 +51,7 @@ public final class Run {
         this.id = r.id();
         this.settings = settings;
         this.config = TrainConfig.from(settings);
+        this.points = null;
         this.created = r.created();
         this.finished = r.finished();
         this.state = r.state();
@@ -86,6 +95,11 @@ public final class Run {
 
     public TrainConfig config() {
         return config;
+    }
+
+    /** The user's points held in memory (a run submitted with them), or null; a restored run's are on disk. */
+    public float[] points() {
+        return points;
     }
 
     public RunEvents events() {

@@ -1,10 +1,11 @@
 package flowplay.server.runs;
 
-import flowplay.core.data.Datasets;
 import flowplay.core.checkpoint.Checkpoint;
+import flowplay.core.data.UserPoints;
 import flowplay.core.settings.SettingException;
 import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
+import flowplay.server.data.TrainingData;
 import flowplay.server.engine.Engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,11 +74,23 @@ public final class RunManager implements AutoCloseable {
         return store;
     }
 
-    /**
-     * Queues a run; throws {@link SettingException} for more steps than this server allows and
-     * {@link RejectedExecutionException} when the queue is full.
-     */
+    /** Queues a run on a data set without points of the user's: see {@link #submit(SettingValues, float[])}. */
     public Run submit(SettingValues settings) {
+        return submit(settings, null);
+    }
+
+    /**
+     * Queues a run; {@code points} are the user's points, required for {@code dataset = points} (and refused with any
+     * other), already checked by {@link UserPoints}'s rules. They are stored beside the run's record before it is
+     * written. Throws {@link SettingException} naming {@code points} when they are missing or not wanted, or for more
+     * steps than this server allows, and {@link RejectedExecutionException} when the queue is full.
+     */
+    public Run submit(SettingValues settings, float[] points) {
+        boolean wantsPoints = UserPoints.NAME.equals(settings.getString("dataset"));
+        if (wantsPoints != (points != null)) {
+            throw new SettingException(UserPoints.NAME, wantsPoints ? "required with dataset=" + UserPoints.NAME
+                    : "only with dataset=" + UserPoints.NAME + ", not with dataset=" + settings.getString("dataset"), UserPoints.ALLOWED);
+        }
         long steps = settings.getLong("steps");
         if (steps > limits.maxSteps()) {
             throw new SettingException("steps", "at most " + limits.maxSteps() + " on this server, not " + steps,
@@ -89,9 +102,18 @@ public final class RunManager implements AutoCloseable {
         Run run;
         Runnable task;
         synchronized (order) {
-            run = new Run(newId(), settings);
+            run = new Run(newId(), settings, points);
             task = () -> execute(run);
             runs.put(run.id(), run);
+        }
+        if (points != null) {
+            try {
+                store.writePoints(run.id(), points);
+            } catch (RuntimeException e) {
+                runs.remove(run.id());
+                store.deleteRun(run.id());
+                throw e;
+            }
         }
         queued.put(run.id(), task);
         save(run);
@@ -154,6 +176,14 @@ public final class RunManager implements AutoCloseable {
         return null;
     }
 
+    /** The points a {@code dataset = points} run trains on (from memory, or from disk after a restart), else null. */
+    public float[] points(Run run) {
+        if (!UserPoints.NAME.equals(run.config().dataset())) {
+            return null;
+        }
+        return run.points() != null ? run.points() : store.readPoints(run.id());
+    }
+
     /** Cancels a run: a queued one at once, a running one at its next step. Returns false for an unknown id. */
     public boolean cancel(String id) {
         Run run = runs.get(id);
@@ -204,7 +234,8 @@ public final class RunManager implements AutoCloseable {
             }
         };
         try {
-            new TrainingLoop(run.config(), Datasets.byName(run.config().dataset()), run.settings().asMap(), engine, listener)
+            TrainingData data = TrainingData.of(run.config().dataset(), run.points());
+            new TrainingLoop(run.config(), data.dataset(), data.metadata(run.settings().asMap()), engine, listener)
                     .run(() -> run.cancelRequested() || closing || System.nanoTime() - deadline > 0);
             end(run, RunState.DONE, null);
         } catch (CancellationException e) {

@@ -2,11 +2,14 @@ package flowplay.server.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import flowplay.core.data.UserPoints;
+import flowplay.server.data.PointsText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,8 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The data folder: per run {@code runs/<id>/run.json} (the run's record) and {@code runs/<id>/step-<n>.safetensors}
- * (its checkpoints), each written atomically by {@link AtomicFiles}. A crash can leave only complete files plus
+ * The data folder: per run {@code runs/<id>/run.json} (the run's record), {@code runs/<id>/step-<n>.safetensors}
+ * (its checkpoints) and, for {@code dataset = points}, {@code runs/<id>/points.csv} (the user's points in
+ * {@link PointsText canonical} form, written before the record), each written atomically by {@link AtomicFiles}. A crash can leave only complete files plus
  * hidden {@code .*.tmp} files, which are never listed and are deleted when the folder is loaded.
  */
 public final class RunStore {
@@ -30,6 +34,7 @@ public final class RunStore {
     private static final Pattern CHECKPOINT = Pattern.compile("step-(0|[1-9][0-9]{0,17})\\.safetensors");
     private static final Pattern ID = Pattern.compile("[0-9a-f]{1,16}");
     private static final String RECORD = "run.json";
+    private static final String POINTS = "points.csv";
 
     /** One checkpoint file on disk. */
     public record CheckpointFile(long step, long bytes, Path path) {
@@ -108,6 +113,34 @@ public final class RunStore {
         }
     }
 
+    /** Stores the points a run trains on, before its record: a recorded points run always has its points. */
+    public void writePoints(String runId, float[] xy) {
+        try {
+            AtomicFiles.write(runsDir().resolve(runId).resolve(POINTS), PointsText.csv(xy).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the points of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The points a run trains on, or null when it has none on disk; a file that no longer parses (edited by hand) is
+     * logged and read as none.
+     */
+    public float[] readPoints(String runId) {
+        if (!validId(runId)) {
+            return null;
+        }
+        Path file = runsDir().resolve(runId).resolve(POINTS);
+        try {
+            return UserPoints.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("cannot read the points of run {}: {}", runId, e.toString());
+            return null;
+        }
+    }
+
     public void writeRecord(RunRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
@@ -126,11 +159,12 @@ public final class RunStore {
         }
     }
 
-    /** Removes a run's folder that holds only its record (a run refused right after it was recorded). */
+    /** Removes a run's folder that holds only its record and points (a run refused right after it was recorded). */
     void deleteRun(String runId) {
         Path dir = runsDir().resolve(runId);
         try {
             Files.deleteIfExists(dir.resolve(RECORD));
+            Files.deleteIfExists(dir.resolve(POINTS));
             Files.deleteIfExists(dir);
         } catch (IOException e) {
             LOG.warn("cannot remove the folder of refused run {}: {}", runId, e.toString());

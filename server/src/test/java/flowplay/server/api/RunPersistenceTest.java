@@ -1,6 +1,7 @@
 package flowplay.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.settings.Settings;
 import flowplay.server.runs.RunManager;
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +130,45 @@ class RunPersistenceTest {
             assertEquals(steps.get(0), run.get("checkpointStep").asLong());
             assertEquals(200, second.getBytes("/api/runs/" + id + "/checkpoint").statusCode());
         }
+    }
+
+    @Test
+    void aPointsRunKeepsItsPointsAcrossARestart() throws Exception {
+        String done;
+        String stopped;
+        String csv = "0.0,0.0\n1.0,1.5\n-2.0,0.25\n";
+        try (TestServer first = new TestServer(data)) {
+            done = first.create("{\"dataset\": \"points\", \"steps\": 40, \"width\": 8, \"points\": \"0,0\\n1,1.5\\n-2,0.25\"}");
+            assertEquals("done", first.awaitEnd(done, Duration.ofSeconds(60)).get("state").asText());
+            stopped = first.create("{\"dataset\": \"points\", \"steps\": 100000, \"width\": 8, \"checkpointEvery\": 100000, "
+                    + "\"points\": [[0, 0], [1, 1.5], [-2, 0.25]]}");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (TestServer.json(first.get("/api/runs/" + stopped)).get("step").asLong() < 1) {
+                assertTrue(System.nanoTime() < deadline, "the run never started");
+                Thread.sleep(20);
+            }
+        }
+        try (TestServer second = new TestServer(data)) {
+            for (String id : List.of(done, stopped)) {
+                HttpResponse<String> points = second.get("/api/runs/" + id + "/points");
+                assertEquals(200, points.statusCode(), points.body());
+                assertEquals(csv, points.body());
+                Checkpoint c = Checkpoint.fromBytes(second.getBytes("/api/runs/" + id + "/checkpoint").body());
+                JsonNode training = TestServer.JSON.readTree(c.metadata().get(Checkpoint.KEY_TRAINING));
+                assertEquals("3", training.get("pointsCount").asText());
+                assertEquals(sha256(csv), training.get("pointsSha256").asText(), "the hash is sha256sum of points.csv");
+            }
+            assertEquals("failed", TestServer.json(second.get("/api/runs/" + stopped)).get("state").asText());
+            Files.delete(data.resolve("runs/" + done + "/points.csv"));
+            HttpResponse<String> lost = second.get("/api/runs/" + done + "/points");
+            assertEquals(404, lost.statusCode());
+            assertTrue(TestServer.json(lost).get("error").asText().contains("are missing"), lost.body());
+        }
+    }
+
+    private static String sha256(String text) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
     }
 
     private static String record(String id, String state, long step, String created) throws Exception {

@@ -52,6 +52,49 @@ class MainTest {
     }
 
     @Test
+    void trainOnAPointsFileAndOnAFileDataSet() throws Exception {
+        Path csv = dir.resolve("mine.csv");
+        Files.writeString(csv, "x,y\n0,0\n1,1\n2,0\n");
+        Path out = dir.resolve("points.safetensors");
+        Result r = cli("train", "--dataset", "points", "--points", csv.toString(), "--steps", "30", "--width", "8", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String training = Checkpoint.fromBytes(Files.readAllBytes(out)).metadata().get(Checkpoint.KEY_TRAINING);
+        assertTrue(training.contains("\"dataset\":\"points\"") && training.contains("\"pointsCount\":\"3\""), training);
+        assertTrue(training.contains("\"pointsSha256\":\""), training);
+
+        Path iris = dir.resolve("iris.safetensors");
+        r = cli("train", "--dataset", "iris", "--steps", "30", "--width", "8", "--out", iris.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Checkpoint.fromBytes(Files.readAllBytes(iris)).metadata().get(Checkpoint.KEY_TRAINING).contains("\"pointsCount\":\"150\""));
+    }
+
+    @Test
+    void missingOrBadPointsExit2WithOneLineNamingTheFlag() throws Exception {
+        Path out = dir.resolve("never.safetensors");
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "1,2\n3,4,5\n");
+        Path nan = dir.resolve("nan.csv");
+        Files.writeString(nan, "1,2\nNaN,4\n");
+        assertUsage("--points: required with --dataset points (a CSV file of x,y lines)",
+                "train", "--dataset", "points", "--out", out.toString());
+        assertUsage("--points: " + bad + ": line 2: expected 2 values, found 3",
+                "train", "--dataset", "points", "--points", bad.toString(), "--out", out.toString());
+        assertUsage("--points: " + nan + ": line 2: 'NaN' is not a finite number",
+                "train", "--dataset", "points", "--points", nan.toString(), "--out", out.toString());
+        assertUsage("--points: cannot read " + dir.resolve("none.csv") + ": no such file",
+                "train", "--dataset", "points", "--points", dir.resolve("none.csv").toString(), "--out", out.toString());
+        assertUsage("--points: only with --dataset points, not with --dataset moons",
+                "train", "--dataset", "moons", "--points", bad.toString(), "--out", out.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    private static void assertUsage(String message, String... args) {
+        Result r = cli(args);
+        assertEquals(2, r.code(), r.err());
+        assertEquals("flowplay: " + message + System.lineSeparator(), r.err());
+    }
+
+    @Test
     void progressLineShowsStepLossRateAndEta() {
         String line = TrainCommand.ProgressLine.format(1200, 5000, 1.2345, 2000, true);
         assertTrue(line.startsWith("[######"), line);

@@ -1,10 +1,12 @@
 package flowplay.core.data;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The built-in data sets by name; the settings table offers exactly {@link #names()}. Each name's definition, parameters
- * and scale are in its class's javadoc and in {@code training-data/README.md}.
+ * The built-in data sets by name ({@link #names()}); the settings table offers {@link #choices()}: these, the
+ * {@link FileDatasets file data sets} and the user's own {@link UserPoints points}. Each built-in's definition,
+ * parameters and scale are in its class's javadoc and in {@code training-data/README.md}.
  */
 public final class Datasets {
     private static final List<String> NAMES = List.of("moons", "circles", "8gaussians", "25gaussians", "checkerboard",
@@ -17,6 +19,20 @@ public final class Datasets {
         return NAMES;
     }
 
+    /** Every value of the {@code dataset} setting: the built-ins, then the file data sets, then {@code points}. */
+    public static List<String> choices() {
+        List<String> all = new ArrayList<>(NAMES);
+        all.addAll(FileDatasets.NAMES);
+        all.add(UserPoints.NAME);
+        return List.copyOf(all);
+    }
+
+    /** Whether the name is a built-in, sampled in code (not a file data set or the user's points). */
+    public static boolean isBuiltIn(String name) {
+        return NAMES.contains(name);
+    }
+
+    /** A built-in by name; file data sets and the user's points are resolved with their points by the server. */
     public static Dataset byName(String name) {
         switch (name) {
             case "moons":

@@ -21,7 +21,8 @@ import java.util.Map;
  */
 public final class Settings {
     public static final List<Setting> TRAIN = List.of(
-            Setting.choice("dataset", "moons", Datasets.names(), "Target distribution p(x1) at t = 1"),
+            Setting.choice("dataset", "moons", Datasets.choices(),
+                    "Target distribution p(x1) at t = 1: a built-in, a file data set, or your own points"),
             Setting.choice("scheduler", "condot", Schedulers.names(),
                     "Path x_t = α_t·x1 + σ_t·x0. condot: α = t, σ = 1 − t (straight); polynomial: α = tⁿ, σ = 1 − tⁿ;"
                             + " vp: α = e^(−T/2), σ = √(1 − α²) with T = ½(1−t)²(β_max − β_min) + (1−t)β_min; linear-vp: α = t,"

@@ -17,6 +17,11 @@ public final class RunClient {
         request("POST", "/api/runs", Json.write(trainSettings), done);
     }
 
+    /** GET /api/datasets/{name}: a file data set's points as CSV. */
+    public void datasetPoints(String name, Consumer<HttpResult> done) {
+        request("GET", "/api/datasets/" + encode(name), null, done);
+    }
+
     /** DELETE /api/runs/{id}. */
     public void cancel(String id, Consumer<HttpResult> done) {
         request("DELETE", "/api/runs/" + encode(id), null, done);

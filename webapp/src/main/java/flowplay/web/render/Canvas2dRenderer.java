@@ -36,7 +36,8 @@ public final class Canvas2dRenderer implements Renderer {
         halfExtent = scene.halfExtent;
         clear();
         double px = pixel();
-        drawPoints(scene.reference, scene.referenceCount, Palette.css(Palette.REFERENCE), 1.8 * px);
+        drawPoints(scene.reference, scene.referenceCount, Palette.css(scene.givenPoints ? Palette.POINTS : Palette.REFERENCE),
+                1.8 * px * (scene.givenPoints ? Palette.POINTS_SCALE : 1));
         if (scene.hasTrajectories()) {
             drawTrajectories(scene);
         }

@@ -11,6 +11,9 @@ public final class Palette {
     public static final float[] AXIS = {1f, 1f, 1f, 0.16f};
     /** The data set's own points: faint, so the samples stand out against them. */
     public static final float[] REFERENCE = {0.85f, 0.88f, 0.95f, 0.35f};
+    /** Given points (a file data set's, the user's): fewer, so drawn brighter, at {@link #POINTS_SCALE} times the size. */
+    public static final float[] POINTS = {0.85f, 0.88f, 0.95f, 0.7f};
+    public static final float POINTS_SCALE = 2.2f;
     public static final float TRAJECTORY_ALPHA = 0.35f;
     public static final float SAMPLE_ALPHA = 0.8f;
 

@@ -8,6 +8,11 @@ public final class Scene {
     /** The data set's own points (drawn faint); may be empty. */
     public float[] reference = new float[0];
     public int referenceCount;
+    /**
+     * True when the reference is a set of given points (a file data set's, or the user's) rather than a sample of a
+     * built-in: few points, each of which matters, drawn larger and brighter ({@link Palette#POINTS}).
+     */
+    public boolean givenPoints;
 
     /** Model samples at t = 1; may be empty (before the first checkpoint). */
     public float[] samples = new float[0];

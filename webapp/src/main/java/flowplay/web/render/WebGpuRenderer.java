@@ -115,7 +115,8 @@ public final class WebGpuRenderer implements Renderer {
 
         float pixelScale = (float) Math.max(1, canvas.getWidth() / 640.0);
         points.reset();
-        addPoints(scene.reference, scene.referenceCount, Palette.REFERENCE, REFERENCE_SIZE * pixelScale);
+        addPoints(scene.reference, scene.referenceCount, scene.givenPoints ? Palette.POINTS : Palette.REFERENCE,
+                REFERENCE_SIZE * pixelScale * (scene.givenPoints ? Palette.POINTS_SCALE : 1f));
         int referencePoints = points.size / POINT_FLOATS;
         Palette.time(1, rgb, 0);
         float[] sampleColor = {rgb[0], rgb[1], rgb[2], Palette.SAMPLE_ALPHA};

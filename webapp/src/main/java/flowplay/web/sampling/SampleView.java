@@ -1,6 +1,8 @@
 package flowplay.web.sampling;
 
 import flowplay.core.checkpoint.Checkpoint;
+import flowplay.core.data.Datasets;
+import flowplay.core.data.UserPoints;
 import flowplay.core.model.PredictionField;
 import flowplay.core.settings.SettingValues;
 import flowplay.core.solver.SolveResult;
@@ -8,25 +10,37 @@ import flowplay.core.solver.SolverParams;
 import flowplay.core.solver.Solvers;
 import flowplay.core.solver.TimeGrid;
 import flowplay.web.Redraw;
+import flowplay.web.net.RunClient;
+import flowplay.web.points.PointSet;
 import flowplay.web.render.Renderer;
 import flowplay.web.render.Scene;
 import flowplay.web.render.ViewBox;
 import flowplay.web.ui.SettingsForm;
 import flowplay.web.ui.StatsView;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * The {@code #plot} picture and {@code #stats}: the data set, and from the first checkpoint on the model's samples,
- * integrated from the fixed source noise, with their trajectories. Everything runs on the browser's one thread, so
- * draws are coalesced: only the newest checkpoint is ever decoded and sampled.
+ * integrated from the fixed source noise, with their trajectories. The data set is the run's, or before a run the
+ * one chosen; while the user edits points, those points alone (from an edit until the next run or loaded model).
+ * Everything runs on the browser's one thread, so draws are coalesced: only the newest checkpoint is ever decoded and
+ * sampled, and a change of the data set alone redraws the last samples without sampling again.
  */
 public final class SampleView implements SettingsForm.Listener {
     private final SettingsForm settings;
     private final StatsView stats;
     private final SourceNoise noise = new SourceNoise();
     private final Sampling sampling = new Sampling();
-    private final ReferencePoints reference = new ReferencePoints();
+    private final ReferencePoints reference;
+    private final HTMLElement plot;
     private final Redraw redraw = Redraw.afterEvents("drawing", this::draw);
+    /** False while only the data set behind the samples changed: the next draw reuses the last samples. */
+    private boolean resample = true;
+    private Scene lastScene;
+    /** True from an edit of the user's points until the next run: the picture shows the points being prepared. */
+    private boolean editingPoints;
+    private double drawnHalfExtent = ViewBox.HALF_EXTENT;
 
     private Renderer renderer;
     /** The data set of the current run; null before the first run, while the picture follows the dataset setting. */
@@ -39,15 +53,38 @@ public final class SampleView implements SettingsForm.Listener {
     private float[] lastSamples = new float[0];
     private int lastCount;
 
-    public SampleView(SettingsForm settings, StatsView stats) {
+    /** @param plot the {@code #plot} canvas: it gets {@code data-reference} and {@code data-reference-count} */
+    public SampleView(SettingsForm settings, StatsView stats, HTMLElement plot, PointSet userPoints, RunClient client) {
         this.settings = settings;
         this.stats = stats;
+        this.plot = plot;
+        this.reference = new ReferencePoints(client, userPoints, this::referenceChanged);
+    }
+
+    /** The user's points changed: draw them alone, as the data set being prepared, until the next run or model. */
+    public void pointsEdited() {
+        editingPoints = true;
+        referenceChanged();
+    }
+
+    /** The half width of the box drawn last, for mapping a click on the canvas to data coordinates. */
+    public double halfExtent() {
+        return drawnHalfExtent;
+    }
+
+    private void referenceChanged() {
+        redraw.request();
+    }
+
+    private void resampleNext() {
+        resample = true;
+        redraw.request();
     }
 
     /** Nothing is drawn before the renderer is chosen; a device loss may replace it later. */
     public void useRenderer(Renderer chosen) {
         renderer = chosen;
-        redraw.request();
+        resampleNext();
     }
 
     /** A new run replaces the old one's model: until its first checkpoint only its data set is shown. */
@@ -58,20 +95,22 @@ public final class SampleView implements SettingsForm.Listener {
         pendingCheckpoint = null;
         lastCount = 0;
         stats.clear();
-        redraw.request();
+        editingPoints = false;
+        resampleNext();
     }
 
     /** Kept undecoded: a newer checkpoint arriving before the draw replaces it at no cost. */
     public void checkpoint(byte[] safetensors) {
         pendingCheckpoint = safetensors;
-        redraw.request();
+        resampleNext();
     }
 
     /** A checkpoint decoded from a local file: drawn like a streamed one, until the next run or file replaces it. */
     public void load(Checkpoint checkpoint, String fileName) {
         pendingCheckpoint = null;
+        editingPoints = false;
         use(checkpoint, fileName);
-        redraw.request();
+        resampleNext();
     }
 
     /** The samples of the last drawing as CSV, one point per line, no header (the CLI's {@code sample --out}). */
@@ -92,20 +131,27 @@ public final class SampleView implements SettingsForm.Listener {
 
     @Override
     public void trainEdited(String name) {
+        if (!"dataset".equals(name)) {
+            return;
+        }
+        // Choosing a data set ends the editing of points (the points panel starts it again when it chose "points").
         // Once a run exists the picture shows its data set, whatever the control says now.
-        if ("dataset".equals(name) && runDataset == null) {
-            redraw.request();
+        boolean wasEditing = editingPoints;
+        editingPoints = false;
+        if (runDataset == null || wasEditing) {
+            referenceChanged();
         }
     }
 
     @Override
     public void sampleEdited(String name) {
-        redraw.request();
+        resampleNext();
     }
 
     @Override
     public void hashApplied() {
-        redraw.request();
+        editingPoints = false;
+        resampleNext();
     }
 
     private void draw() {
@@ -117,12 +163,25 @@ public final class SampleView implements SettingsForm.Listener {
         if (renderer == null) {
             return; // drawn when the renderer is chosen
         }
-        Scene scene = new Scene();
-        scene.reference = reference.of(runDataset != null ? runDataset : settings.trainValue("dataset"));
-        scene.referenceCount = scene.reference.length / SourceNoise.DIM;
+        boolean again = resample || lastScene == null;
+        if (!editingPoints) {
+            resample = false; // kept while editing: the samples are drawn again once the editing ends
+        }
+        // While points are edited they are drawn alone: the last model's samples would hide them.
+        Scene scene = again || editingPoints ? new Scene() : lastScene;
+        String dataset = editingPoints ? UserPoints.NAME : runDataset != null ? runDataset : settings.trainValue("dataset");
+        scene.reference = reference.of(dataset);
+        scene.referenceCount = reference.count(dataset);
+        scene.givenPoints = !Datasets.isBuiltIn(dataset);
         scene.halfExtent = ViewBox.fitting(scene.reference, scene.referenceCount);
-        if (field == null) {
+        drawnHalfExtent = scene.halfExtent;
+        plot.setAttribute("data-reference", dataset);
+        plot.setAttribute("data-reference-count", Integer.toString(scene.referenceCount));
+        if (editingPoints || field == null || !again) {
             renderer.draw(scene);
+            if (!editingPoints) {
+                lastScene = scene;
+            }
             return;
         }
         SettingValues v = settings.sampleValues();
@@ -138,6 +197,7 @@ public final class SampleView implements SettingsForm.Listener {
         lastSamples = scene.samples;
         lastCount = n;
         renderer.draw(scene);
+        lastScene = scene;
         stats.show(fieldStep, SampleStats.of(scene.samples, n), result.nfe(), millis, SamplingGrid.label(grid), modelLabel());
     }
 

@@ -6,6 +6,7 @@ import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
 import flowplay.web.HashState;
 import flowplay.web.PageErrors;
+import flowplay.web.points.HashPoints;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +30,17 @@ public final class SettingsForm {
         void hashApplied();
     }
 
+    /** Hash keys that are not settings: the page keeps them as they are ({@link #hashExtra}). */
+    private static final List<String> EXTRA_KEYS = List.of(HashPoints.KEY);
+
     private final ControlPanel train;
     private final ControlPanel sample;
     private final HTMLElement notice;
     private final HTMLElement sampleMessage;
     /** From the hash at start only: the renderer is chosen once per page. */
     private final boolean forceCanvas2d;
+    /** Hash entries that are not settings but page state kept in the link (the user's points), by key. */
+    private final Map<String, String> extras = new LinkedHashMap<>();
     private Listener listener;
 
     public SettingsForm(HTMLElement trainContainer, HTMLElement sampleContainer, HTMLElement notice,
@@ -68,6 +74,31 @@ public final class SettingsForm {
 
     public boolean forcesCanvas2d() {
         return forceCanvas2d;
+    }
+
+    /** A hash entry kept beside the settings (e.g. {@code points}), or null. */
+    public String hashExtra(String key) {
+        return extras.get(key);
+    }
+
+    /** Sets (or, for null, removes) a hash entry kept beside the settings, and rewrites the hash. */
+    public void setHashExtra(String key, String value) {
+        if (value == null) {
+            extras.remove(key);
+        } else {
+            extras.put(key, value);
+        }
+        writeHash();
+    }
+
+    /** Sets a train control as a user's edit would: the hash is rewritten and the listener hears it. */
+    public void chooseTrain(String name, String value) {
+        if (value.equals(train.value(name))) {
+            return;
+        }
+        train.set(name, value);
+        writeHash();
+        listener.trainEdited(name);
     }
 
     /** The train settings as typed, for the server to validate. */
@@ -111,6 +142,10 @@ public final class SettingsForm {
                 }
                 continue;
             }
+            if (EXTRA_KEYS.contains(key)) {
+                extras.put(key, value);
+                continue;
+            }
             ControlPanel panel = train.has(key) ? train : sample.has(key) ? sample : null;
             if (panel == null) {
                 problems.add(key + ": unknown setting");
@@ -138,6 +173,7 @@ public final class SettingsForm {
     private void writeHash() {
         Map<String, String> values = new LinkedHashMap<>(train.rawValues());
         values.putAll(sample.rawValues());
+        values.putAll(extras);
         if (forceCanvas2d) {
             values.put(HashState.RENDERER, "canvas2d");
         }
