@@ -132,8 +132,8 @@ public final class BenchCommand implements Command {
                 double one = rates.get("java");
                 double two = measureConcurrent(built.get("java"), h, 2, warmup, seconds, reps);
                 out.println(String.format(Locale.ROOT, "H=%-4d java, 2 concurrent %8.1f steps/s in total = %.2fx one run", h, two, two / one));
-                summary.add(String.format(Locale.ROOT, "H=%d: java %.2fx pytorch, 2 concurrent %.2fx one run", h,
-                        torch == null ? Double.NaN : one / torch, two / one));
+                summary.add(String.format(Locale.ROOT, "H=%d: java %s, 2 concurrent %.2fx one run", h,
+                        torch == null ? "(pytorch not measured)" : String.format(Locale.ROOT, "%.2fx pytorch", one / torch), two / one));
                 out.flush();
             }
         }

@@ -3,13 +3,9 @@ package flowplay.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.prediction.Prediction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -17,21 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The design choices of a run through the HTTP API: each prediction trains, a seed names the bytes, contradictions are 400s. */
-class ObjectivesApiTest {
-    @TempDir
-    static Path data;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class ObjectivesApiTest extends LiveServerTest {
     /** The loss after 400 steps against the untrained loss of a 1-step run on the same first batch (same seed). */
     @Test
     void eachPredictionTrainsAndItsLossFalls() throws Exception {

@@ -2,32 +2,14 @@ package flowplay.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import flowplay.core.checkpoint.Checkpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RunStreamTest {
-    @TempDir
-    static Path data;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class RunStreamTest extends LiveServerTest {
     @Test
     void streamsProgressStateAndCheckpoints() throws Exception {
         String id = server.create("{\"steps\": 300, \"width\": 16, \"checkpointEvery\": 100}");

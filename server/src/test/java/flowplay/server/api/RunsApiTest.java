@@ -2,35 +2,17 @@ package flowplay.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import flowplay.core.checkpoint.Checkpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RunsApiTest {
-    @TempDir
-    static Path data;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class RunsApiTest extends LiveServerTest {
     @Test
     void postValidRunsToDone() throws Exception {
         HttpResponse<String> r = server.post("/api/runs", "{\"steps\": 120, \"width\": \"16\", \"lr\": 0.005, \"checkpointEvery\": 50}");

@@ -3,14 +3,10 @@ package flowplay.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.server.data.PointsText;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,22 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The user's own points and the file data sets through the HTTP API. */
-class UserPointsApiTest {
+class UserPointsApiTest extends LiveServerTest {
     private static final String SMALL = "\"steps\": 60, \"width\": 8, \"depth\": 2, \"checkpointEvery\": 30";
-
-    @TempDir
-    static Path data;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void pointsAsAJsonArrayTrainAndAreKeptWithTheRun() throws Exception {

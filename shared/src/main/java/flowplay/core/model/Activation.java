@@ -1,7 +1,9 @@
 package flowplay.core.model;
 
+import flowplay.core.settings.Choice;
+
 /** The nonlinearity between hidden layers, with the PyTorch definitions so that checkpoints from either side agree. */
-public enum Activation {
+public enum Activation implements Choice {
     ELU("elu"),
     SILU("silu"),
     RELU("relu"),
@@ -14,17 +16,13 @@ public enum Activation {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static Activation parse(String id) {
-        for (Activation a : values()) {
-            if (a.id.equals(id)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation '" + id + "'; one of elu, silu, relu, tanh, gelu");
+        return Choice.parse(values(), id, "activation");
     }
 
     public float apply(float x) {

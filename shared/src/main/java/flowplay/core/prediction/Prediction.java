@@ -1,8 +1,8 @@
 package flowplay.core.prediction;
 
 import flowplay.core.path.Scheduler;
+import flowplay.core.settings.Choice;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +16,7 @@ import java.util.List;
  * </ul>
  * The training target of a path sample (x0, x1, t) is the same combination of x1 and x0 themselves.
  */
-public enum Prediction {
+public enum Prediction implements Choice {
     VELOCITY("velocity"),
     X1("x1"),
     X0("x0"),
@@ -28,26 +28,17 @@ public enum Prediction {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
-    /** The ids in declaration order, for the settings table. */
     public static List<String> ids() {
-        List<String> ids = new ArrayList<>();
-        for (Prediction p : values()) {
-            ids.add(p.id);
-        }
-        return ids;
+        return Choice.ids(values());
     }
 
     public static Prediction parse(String id) {
-        for (Prediction p : values()) {
-            if (p.id.equals(id)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown prediction '" + id + "'; one of velocity, x1, x0, score");
+        return Choice.parse(values(), id, "prediction");
     }
 
     /** a_t, the weight of x1 (or E[x1|x_t]) in this prediction. */

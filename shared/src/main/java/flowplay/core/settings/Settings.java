@@ -2,6 +2,7 @@ package flowplay.core.settings;
 
 import flowplay.core.coupling.Couplings;
 import flowplay.core.data.Datasets;
+import flowplay.core.model.Activation;
 import flowplay.core.model.TimeEmbedding;
 import flowplay.core.path.Schedulers;
 import flowplay.core.prediction.Prediction;
@@ -61,7 +62,7 @@ public final class Settings {
             Setting.integer("seed", 0, 0, Integer.MAX_VALUE, "Seed of the weights, batches, noise and times: same seed, same run"),
             Setting.integer("width", 64, 1, 1024, "Units in each hidden layer"),
             Setting.integer("depth", 3, 1, 8, "Hidden layers of the MLP with input concat(x, [mask,] τ(t))"),
-            Setting.choice("activation", "elu", List.of("elu", "silu", "relu", "tanh", "gelu"), "Nonlinearity between layers"),
+            Setting.choice("activation", "elu", Choice.ids(Activation.values()), "Nonlinearity between layers"),
             Setting.choice("timeInput", "linear", List.of("linear", "fourier"),
                     "τ(t): linear = t; fourier = t, sin(2πjt), cos(2πjt) for j = 1..k"),
             Setting.integer("fourierK", 4, 1, TimeEmbedding.MAX_FREQUENCIES, "Harmonics k of the Fourier time features")

@@ -3,8 +3,8 @@ package flowplay.core.training;
 import flowplay.core.path.Conversion;
 import flowplay.core.path.Scheduler;
 import flowplay.core.prediction.Prediction;
+import flowplay.core.settings.Choice;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ import java.util.List;
  * prediction is an unbiased regression whatever w is (the minimiser is the same conditional mean at each t); w only
  * decides which times the network's capacity goes to.
  */
-public enum LossWeight {
+public enum LossWeight implements Choice {
     /** w = 1: the plain regression on the prediction's own target. */
     NONE("none"),
     /**
@@ -33,25 +33,17 @@ public enum LossWeight {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static List<String> ids() {
-        List<String> ids = new ArrayList<>();
-        for (LossWeight w : values()) {
-            ids.add(w.id);
-        }
-        return ids;
+        return Choice.ids(values());
     }
 
     public static LossWeight parse(String id) {
-        for (LossWeight w : values()) {
-            if (w.id.equals(id)) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("unknown loss weight '" + id + "'; one of " + String.join(", ", ids()));
+        return Choice.parse(values(), id, "loss weight");
     }
 
     public double weight(Scheduler scheduler, Prediction prediction, double t) {

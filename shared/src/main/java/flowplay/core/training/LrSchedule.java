@@ -1,9 +1,11 @@
 package flowplay.core.training;
 
+import flowplay.core.settings.Choice;
+
 import java.util.List;
 
 /** The learning rate at each step: {@code constant}, or {@code cosine} decay lr·½(1 + cos(π·(s − 1)/S)) over S steps. */
-public enum LrSchedule {
+public enum LrSchedule implements Choice {
     CONSTANT("constant"),
     COSINE("cosine");
 
@@ -13,21 +15,17 @@ public enum LrSchedule {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static List<String> ids() {
-        return List.of(CONSTANT.id, COSINE.id);
+        return Choice.ids(values());
     }
 
     public static LrSchedule parse(String id) {
-        for (LrSchedule s : values()) {
-            if (s.id.equals(id)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown learning-rate schedule '" + id + "'; one of " + String.join(", ", ids()));
+        return Choice.parse(values(), id, "learning-rate schedule");
     }
 
     /** The rate for step {@code step} of {@code steps} (1-based): the full rate at step 1, near 0 at the last. */
