@@ -34,7 +34,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code bench train}: the seed workload (two moons, batch 256, MLP 3-H-H-H-2 ELU, Adam 1e-2, one thread) on each
  * engine, the same workload in PyTorch ({@code bench/train_pytorch.py}) in the same run, and two concurrent java runs
- * against one. Each figure is the median of timed windows after a warm-up; each step includes building its batch
+ * against one ({@code bench quality}, the models' sample quality against PyTorch's, is {@link BenchQuality}). Each figure is the median of timed windows after a warm-up; each step includes building its batch
  * (moons, noise, times, the path), as in a real run. A benchmark, not a test: figures depend on the machine and its load.
  */
 public final class BenchCommand implements Command {
@@ -61,14 +61,18 @@ public final class BenchCommand implements Command {
         CommandSpec spec = CommandSpec.create().name("bench").mixinStandardHelpOptions(true);
         spec.usageMessage().description("Benchmarks.");
         spec.addSubcommand("train", train);
+        spec.addSubcommand("quality", BenchQuality.spec());
         return spec;
     }
 
     @Override
     public int run(ParseResult parsed, PrintStream out, PrintStream err) throws Exception {
         ParseResult sub = parsed.subcommand();
+        if (sub != null && "quality".equals(sub.commandSpec().name())) {
+            return BenchQuality.run(sub, out);
+        }
         if (sub == null || !"train".equals(sub.commandSpec().name())) {
-            throw new UsageException("bench needs a subcommand: bench train");
+            throw new UsageException("bench needs a subcommand: bench train, or bench quality");
         }
         int[] widths = Arrays.stream(sub.matchedOptionValue("--hidden", "64,256").split(",")).map(String::trim)
                 .mapToInt(Integer::parseInt).toArray();
@@ -252,7 +256,7 @@ public final class BenchCommand implements Command {
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
-    private static String checkPython(String python, Path script) {
+    static String checkPython(String python, Path script) {
         if (!Files.isRegularFile(script)) {
             return "no script at " + script.toAbsolutePath() + "; run from the repository root or pass --script";
         }
@@ -295,7 +299,7 @@ public final class BenchCommand implements Command {
     }
 
     /** Threads pinned to one: without both variables PyTorch's speed swings 10x. */
-    private static ProcessBuilder pythonProcess(List<String> command) {
+    static ProcessBuilder pythonProcess(List<String> command) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.environment().put("OPENBLAS_NUM_THREADS", "1");
@@ -303,7 +307,7 @@ public final class BenchCommand implements Command {
         return pb;
     }
 
-    private static String readAll(Process p) throws IOException {
+    static String readAll(Process p) throws IOException {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             StringBuilder sb = new StringBuilder();
             String line;

@@ -3,7 +3,6 @@ package flowplay.server.cli;
 import flowplay.server.FlowplayServer;
 import flowplay.server.engine.Engine;
 import flowplay.server.engine.Engines;
-import flowplay.server.engine.Nd4jEngine;
 import flowplay.server.runs.RunLimits;
 import flowplay.server.runs.RunManager;
 import flowplay.server.runs.RunStore;
@@ -39,7 +38,8 @@ public final class ServeCommand implements Command {
                 .description("Wall-clock cap per run: a run training longer is stopped, checkpointed and failed (default ${DEFAULT-VALUE})")
                 .build());
         spec.addOption(OptionSpec.builder("--engine").paramLabel("ENGINE").type(String.class).defaultValue(Engines.DEFAULT)
-                .description("Training engine for every run: java or nd4j (default ${DEFAULT-VALUE})").build());
+                .description("Training engine for every run: java, nd4j, or auto: nd4j on a CUDA device (a -Pcuda build), else java "
+                        + "(default ${DEFAULT-VALUE})").build());
         return spec;
     }
 
@@ -65,13 +65,10 @@ public final class ServeCommand implements Command {
             throw new UsageException("invalid value for --max-run-seconds: " + maxRunSeconds + " (allowed: integer in [1, 604800])");
         }
         RunLimits limits = new RunLimits(maxSteps, Duration.ofSeconds(maxRunSeconds));
-        Engine engine = TrainCommand.engine(parsed.matchedOptionValue("--engine", Engines.DEFAULT));
-        if (engine instanceof Nd4jEngine) {
-            // Unpacking and loading the native libraries takes seconds: do it now, not inside the first run.
-            Thread warmUp = new Thread(((Nd4jEngine) engine)::warmUp, "nd4j-warm-up");
-            warmUp.setDaemon(true);
-            warmUp.start();
-        }
+        Engines.Selected selected = TrainCommand.engine(parsed.matchedOptionValue("--engine", Engines.DEFAULT));
+        Engine engine = selected.engine();
+        // Describing the backend loads ND4J's native libraries (seconds) for the nd4j engine: now, not inside the first run.
+        StartupLog.print(err, "serve", selected, workers);
         RunManager runs = new RunManager(engine, new RunStore(data), workers, queue, limits);
         FlowplayServer server = new FlowplayServer(runs).start(host, port);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -7,6 +7,7 @@ import flowplay.core.settings.Settings;
 import flowplay.core.settings.TrainConfig;
 import flowplay.server.data.TrainingData;
 import flowplay.server.engine.Engine;
+import flowplay.server.engine.EngineChoice;
 import flowplay.server.engine.Engines;
 import flowplay.server.runs.AtomicFiles;
 import flowplay.server.runs.Progress;
@@ -38,16 +39,17 @@ public final class TrainCommand implements Command {
         spec.addOption(OptionSpec.builder("--out").paramLabel("FILE").type(String.class).required(true)
                 .description("Checkpoint file to write (rewritten atomically at every checkpoint)").build());
         spec.addOption(OptionSpec.builder("--engine").paramLabel("ENGINE").type(String.class).defaultValue(Engines.DEFAULT)
-                .description("Training engine: java (fused pure Java) or nd4j (default ${DEFAULT-VALUE})").build());
+                .description("Training engine: java (fused pure Java), nd4j, or auto: nd4j on a CUDA device (a -Pcuda build), "
+                        + "else java (default ${DEFAULT-VALUE})").build());
         return spec;
     }
 
-    /** The engine named by {@code --engine}, or a usage error naming the allowed values. */
-    static Engine engine(String name) {
-        if (!Engines.NAMES.contains(name)) {
-            throw new UsageException("invalid value for --engine: " + name + " (allowed: " + String.join(", ", Engines.NAMES) + ")");
+    /** The engine for {@code --engine} (auto decided by EngineChoice), or a usage error naming the allowed values. */
+    static Engines.Selected engine(String name) {
+        if (!EngineChoice.VALUES.contains(name)) {
+            throw new UsageException("invalid value for --engine: " + name + " (allowed: " + String.join(", ", EngineChoice.VALUES) + ")");
         }
-        return Engines.byName(name);
+        return Engines.select(name);
     }
 
     @Override
@@ -61,7 +63,9 @@ public final class TrainCommand implements Command {
         }
         TrainingData data = TrainingData.of(config.dataset(), PointsFlag.read(parsed, config.dataset()));
         Path file = Path.of(parsed.matchedOptionValue("--out", "model.safetensors"));
-        Engine engine = engine(parsed.matchedOptionValue("--engine", Engines.DEFAULT));
+        Engines.Selected selected = engine(parsed.matchedOptionValue("--engine", Engines.DEFAULT));
+        Engine engine = selected.engine();
+        StartupLog.print(err, "train", selected, 1);
         long start = System.nanoTime();
         ProgressLine line = new ProgressLine(err, config.steps(), System.console() != null);
         Progress[] latest = {null};
