@@ -17,6 +17,8 @@ import flowplay.web.render.Scene;
 import flowplay.web.render.ViewBox;
 import flowplay.web.ui.SettingsForm;
 import flowplay.web.ui.StatsView;
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -33,6 +35,7 @@ public final class SampleView implements SettingsForm.Listener {
     private final SourceNoise noise = new SourceNoise();
     private final Sampling sampling = new Sampling();
     private final ReferencePoints reference;
+    private final List<ModelListener> modelListeners = new ArrayList<>();
     private final HTMLElement plot;
     private final Redraw redraw = Redraw.afterEvents("drawing", this::draw);
     /** False while only the data set behind the samples changed: the next draw reuses the last samples. */
@@ -127,6 +130,38 @@ public final class SampleView implements SettingsForm.Listener {
         field = checkpoint.velocityField();
         fieldStep = checkpoint.step();
         fieldSource = source;
+        String dataset = currentDataset();
+        for (ModelListener l : modelListeners) {
+            l.modelChanged(checkpoint, source, dataset);
+        }
+    }
+
+    /** Registers a view that draws the same model as this one. */
+    public void addModelListener(ModelListener listener) {
+        modelListeners.add(listener);
+    }
+
+    /** The data set the picture shows now. */
+    public String currentDataset() {
+        return editingPoints ? UserPoints.NAME : runDataset != null ? runDataset : settings.trainValue("dataset");
+    }
+
+    /** The points of the data set the picture shows (row-major x, y), for views that compare against the data. */
+    public float[] referencePoints() {
+        String dataset = currentDataset();
+        float[] all = reference.of(dataset);
+        int count = reference.count(dataset);
+        if (all.length == 2 * count) {
+            return all;
+        }
+        float[] out = new float[2 * count];
+        System.arraycopy(all, 0, out, 0, out.length);
+        return out;
+    }
+
+    /** The source noise every view samples from, so that views compare like with like. */
+    public SourceNoise noise() {
+        return noise;
     }
 
     @Override
@@ -169,7 +204,7 @@ public final class SampleView implements SettingsForm.Listener {
         }
         // While points are edited they are drawn alone: the last model's samples would hide them.
         Scene scene = again || editingPoints ? new Scene() : lastScene;
-        String dataset = editingPoints ? UserPoints.NAME : runDataset != null ? runDataset : settings.trainValue("dataset");
+        String dataset = currentDataset();
         scene.reference = reference.of(dataset);
         scene.referenceCount = reference.count(dataset);
         scene.givenPoints = !Datasets.isBuiltIn(dataset);
