@@ -6,7 +6,6 @@ import flowplay.core.model.Activation;
 import flowplay.core.model.Mlp;
 import flowplay.core.model.NetworkInput;
 import flowplay.core.model.TimeEmbedding;
-import flowplay.core.path.scheduler.CondOt;
 import flowplay.core.path.scheduler.Vp;
 import flowplay.core.prediction.Prediction;
 import flowplay.core.rng.Rng;
@@ -193,7 +192,7 @@ class JavaTrainerTest {
 
     /** Flow-matching batches on moons as the training loop builds them (the seed's recipe): {input n×3, target n×2}. */
     static List<float[][]> moonsBatches(int count, int n, long seed) {
-        return batches(Objective.condotVelocity(new CondOt()), new NetworkInput(2, 0, TimeEmbedding.LINEAR), count, n, seed);
+        return batches(Objective.condotVelocity(), new NetworkInput(2, 0, TimeEmbedding.LINEAR), count, n, seed);
     }
 
     /** Batches of any objective on moons, copied out of {@link TrainingBatch}: {input, target, weights or null}. */

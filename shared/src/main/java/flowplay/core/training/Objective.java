@@ -4,6 +4,7 @@ import flowplay.core.coupling.Coupling;
 import flowplay.core.coupling.Couplings;
 import flowplay.core.path.AffinePath;
 import flowplay.core.path.Scheduler;
+import flowplay.core.path.scheduler.CondOt;
 import flowplay.core.prediction.Prediction;
 
 import java.util.Map;
@@ -15,8 +16,8 @@ import java.util.Map;
 public record Objective(Scheduler scheduler, Prediction prediction, LossWeight lossWeight, String coupling,
                         Map<String, String> couplingParams, TimeSampler times) {
     /** The seed's recipe: condot path, velocity prediction, unweighted, independent coupling, t ~ U(0, 1). */
-    public static Objective condotVelocity(Scheduler condot) {
-        return new Objective(condot, Prediction.VELOCITY, LossWeight.NONE, "independent", Map.of(), TimeSampler.uniform());
+    public static Objective condotVelocity() {
+        return new Objective(new CondOt(), Prediction.VELOCITY, LossWeight.NONE, "independent", Map.of(), TimeSampler.uniform());
     }
 
     public AffinePath path() {
