@@ -1,9 +1,12 @@
 package flowplay.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import flowplay.server.runs.RunLimits;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,13 +79,35 @@ class PauseApiTest extends LiveServerTest {
         server.awaitEnd(id, Duration.ofSeconds(10));
     }
 
+    @Test
+    void pausedTimeDoesNotCountTowardsTheWallClockCap(@TempDir Path own) throws Exception {
+        try (TestServer capped = new TestServer(own, new RunLimits(RunLimits.STEPS_BOUND, Duration.ofMillis(1000)))) {
+            String id = capped.create(LONG_RUN);
+            awaitState(capped, id, "running");
+            assertEquals(200, capped.post("/api/runs/" + id + "/pause", "").statusCode());
+            Thread.sleep(1500);
+            JsonNode paused = TestServer.json(capped.get("/api/runs/" + id));
+            assertEquals("paused", paused.get("state").asText(), "past the cap while paused: " + paused);
+            long step = paused.get("step").asLong();
+            assertEquals(200, capped.post("/api/runs/" + id + "/resume", "").statusCode());
+            JsonNode end = capped.awaitEnd(id, Duration.ofSeconds(30));
+            assertEquals("failed", end.get("state").asText());
+            assertTrue(end.get("reason").asText().startsWith("wall-clock cap of 1 s"), end.toString());
+            assertTrue(end.get("step").asLong() > step, "it trained again after resuming: " + end);
+        }
+    }
+
     private static JsonNode state(String id) throws Exception {
         return TestServer.json(server.get("/api/runs/" + id));
     }
 
     private static void awaitState(String id, String wanted) throws Exception {
+        awaitState(server, id, wanted);
+    }
+
+    private static void awaitState(TestServer server, String id, String wanted) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!state(id).get("state").asText().equals(wanted)) {
+        while (!TestServer.json(server.get("/api/runs/" + id)).get("state").asText().equals(wanted)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("run " + id + " never " + wanted);
             }
