@@ -14,11 +14,12 @@ import flowplay.web.ui.RunStatus;
 import flowplay.web.ui.SettingsForm;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * The run lifecycle behind {@code #train} and {@code #cancel}: Train creates a run on the server (cancelling the one
+ * The run lifecycle behind {@code #train}, {@code #cancel}, {@code #pause}, {@code #resume} and {@code #reset}: Train creates a run on the server (cancelling the one
  * still going) and follows its stream into the status line, the loss chart and the sample view. Messages of a replaced
  * run are dropped, so a late one from the old stream never lands on the new run's page. A run on the {@code points}
  * data set is sent the user's points as CSV.
@@ -34,6 +35,11 @@ public final class RunSession {
     private final HTMLElement cancelButton;
     private final PointSet points;
 
+    private final HTMLElement pauseButton;
+    private final HTMLElement resumeButton;
+    /** Told (run id or null, state) on every state change, so the timeline and download link can follow the run. */
+    private BiConsumer<String, String> stateListener = (id, state) -> { };
+
     private String runId;
     private long runSteps;
     private RunStream stream;
@@ -48,8 +54,15 @@ public final class RunSession {
         this.chartRedraw = Redraw.nextFrame("loss chart", chart::draw);
         this.trainButton = trainButton;
         this.cancelButton = cancelButton;
+        this.pauseButton = Dom.byId("pause");
+        this.resumeButton = Dom.byId("resume");
         chart.draw();
         Dom.setDisabled(cancelButton, true);
+        Dom.setDisabled(pauseButton, true);
+        Dom.setDisabled(resumeButton, true);
+        pauseButton.addEventListener("click", (Event e) -> PageErrors.guarded("pause", () -> pauseOrResume(true)));
+        resumeButton.addEventListener("click", (Event e) -> PageErrors.guarded("resume", () -> pauseOrResume(false)));
+        Dom.byId("reset").addEventListener("click", (Event e) -> PageErrors.guarded("reset", this::reset));
         trainButton.addEventListener("click", (Event e) -> PageErrors.guarded("train", this::train));
         cancelButton.addEventListener("click", (Event e) -> PageErrors.guarded("cancel", this::cancel));
     }
@@ -89,7 +102,7 @@ public final class RunSession {
         }
         runId = reply.id();
         runSteps = reply.steps();
-        status.setState(reply.state());
+        setState(reply.state());
         status.clearProgress();
         chart.reset(runSteps);
         chartRedraw.request();
@@ -116,10 +129,7 @@ public final class RunSession {
                 if (!id.equals(runId)) {
                     return;
                 }
-                status.setState(state);
-                if (!isActive(state)) {
-                    Dom.setDisabled(cancelButton, true);
-                }
+                setState(state);
                 if ("failed".equals(state)) {
                     status.message("The run failed: " + (reason == null ? "no reason given" : reason), null);
                 }
@@ -152,6 +162,55 @@ public final class RunSession {
         });
     }
 
+    public void setStateListener(BiConsumer<String, String> listener) {
+        stateListener = listener;
+    }
+
+    /** The state line, the buttons that make sense in that state, and the state listener. */
+    private void setState(String state) {
+        status.setState(state);
+        Dom.setDisabled(cancelButton, !isActive(state));
+        Dom.setDisabled(pauseButton, !"running".equals(state));
+        Dom.setDisabled(resumeButton, !"paused".equals(state));
+        stateListener.accept(runId, state);
+    }
+
+    /** The stream reports the new state; the reply only tells of a refusal (e.g. the run ended meanwhile). */
+    private void pauseOrResume(boolean pause) {
+        if (runId == null) {
+            return;
+        }
+        java.util.function.Consumer<HttpResult> done = result -> {
+            if (!result.ok()) {
+                status.message((pause ? "Pause" : "Resume") + " failed: HTTP " + result.status() + " " + result.body(), null);
+            }
+        };
+        if (pause) {
+            client.pause(runId, done);
+        } else {
+            client.resume(runId, done);
+        }
+    }
+
+    /**
+     * Reset: forgets the current run (cancelling it if it still trains) and its drawing; the page shows the data set
+     * chosen in the settings again, as before the first run.
+     */
+    private void reset() {
+        if (runId != null && isActive(status.state())) {
+            client.cancel(runId, r -> { });
+        }
+        closeStream();
+        runId = null;
+        runSteps = 0;
+        status.clearMessage();
+        status.clearProgress();
+        chart.reset(0);
+        chartRedraw.request();
+        view.reset();
+        setState("idle");
+    }
+
     private void closeStream() {
         if (stream != null) {
             stream.close();
@@ -160,6 +219,6 @@ public final class RunSession {
     }
 
     private static boolean isActive(String state) {
-        return "queued".equals(state) || "running".equals(state);
+        return "queued".equals(state) || "running".equals(state) || "paused".equals(state);
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The REST side of runs: create, list, inspect, cancel, list and download checkpoints, a run's own points; the
+ * The REST side of runs: create, list, inspect, cancel, pause and resume, list and download checkpoints, a run's own points; the
  * settings tables and the file data sets.
  */
 public final class RunsApi {
@@ -41,6 +41,8 @@ public final class RunsApi {
         routes.get("/api/runs", this::list);
         routes.get("/api/runs/{id}", this::get);
         routes.delete("/api/runs/{id}", this::cancel);
+        routes.post("/api/runs/{id}/pause", this::pause);
+        routes.post("/api/runs/{id}/resume", this::resume);
         routes.get("/api/runs/{id}/checkpoint", this::checkpoint);
         routes.get("/api/runs/{id}/checkpoints", this::checkpoints);
         routes.get("/api/runs/{id}/checkpoints/{step}", this::checkpointAt);
@@ -82,6 +84,28 @@ public final class RunsApi {
         Run run = find(ctx);
         runs.cancel(run.id());
         json(ctx, RunJson.run(run));
+    }
+
+    /** Pauses a running run; 409 naming the state for one that is queued or has ended. */
+    private void pause(Context ctx) throws JsonProcessingException {
+        Run run = find(ctx);
+        if (!runs.pause(run.id()).orElse(false)) {
+            throw conflict(run, "paused", "running or paused");
+        }
+        json(ctx, RunJson.run(run));
+    }
+
+    private void resume(Context ctx) throws JsonProcessingException {
+        Run run = find(ctx);
+        if (!runs.resume(run.id()).orElse(false)) {
+            throw conflict(run, "resumed", "paused or running");
+        }
+        json(ctx, RunJson.run(run));
+    }
+
+    private static ApiException conflict(Run run, String verb, String allowed) {
+        String state = run.state().id();
+        return new ApiException(409, "run " + run.id() + " is " + state + ": it cannot be " + verb, "state", allowed);
     }
 
     private void checkpoint(Context ctx) {

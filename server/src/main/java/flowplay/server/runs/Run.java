@@ -16,6 +16,7 @@ public final class Run {
     /** The user's points for {@code dataset = points} (row-major x, y), null otherwise and for a restored run. */
     private final float[] points;
     private final RunEvents events = new RunEvents();
+    private final PauseGate gate = new PauseGate();
     private final Instant created;
     private volatile Instant finished;
     private volatile RunState state = RunState.QUEUED;
@@ -134,6 +135,42 @@ public final class Run {
 
     void requestCancel() {
         cancelRequested = true;
+        gate.wake();
+    }
+
+    PauseGate gate() {
+        return gate;
+    }
+
+    /**
+     * Pauses a running run (a paused one stays paused); returns false, changing nothing, in any other state. The
+     * state reads paused at once; the step in flight, if any, still completes.
+     */
+    synchronized boolean pause() {
+        if (state == RunState.PAUSED) {
+            return true;
+        }
+        if (state != RunState.RUNNING) {
+            return false;
+        }
+        gate.pause();
+        state = RunState.PAUSED;
+        events.publish(new RunStatus(state, null));
+        return true;
+    }
+
+    /** Resumes a paused run (a running one keeps running); returns false, changing nothing, in any other state. */
+    synchronized boolean resume() {
+        if (state == RunState.RUNNING) {
+            return true;
+        }
+        if (state != RunState.PAUSED) {
+            return false;
+        }
+        gate.resume();
+        state = RunState.RUNNING;
+        events.publish(new RunStatus(state, null));
+        return true;
     }
 
     void progress(Progress p) {
@@ -157,6 +194,7 @@ public final class Run {
         reason = why;
         if (next.isFinal()) {
             finished = Instant.now();
+            gate.resume();
         }
         events.publish(new RunStatus(next, why));
         return true;

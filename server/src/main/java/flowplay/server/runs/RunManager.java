@@ -24,6 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs training jobs on a fixed pool, one job per core: a small step split across threads loses more to hand-offs
@@ -198,6 +199,28 @@ public final class RunManager implements AutoCloseable {
         return true;
     }
 
+    /** Pauses a running run; see {@link Run#pause()}. Empty for an unknown id, else whether it is paused now. */
+    public Optional<Boolean> pause(String id) {
+        return find(id).map(run -> {
+            boolean paused = run.pause();
+            if (paused) {
+                save(run);
+            }
+            return paused;
+        });
+    }
+
+    /** Resumes a paused run; see {@link Run#resume()}. Empty for an unknown id, else whether it is running now. */
+    public Optional<Boolean> resume(String id) {
+        return find(id).map(run -> {
+            boolean running = run.resume();
+            if (running) {
+                save(run);
+            }
+            return running;
+        });
+    }
+
     private void execute(Run run) {
         queued.remove(run.id());
         if (run.cancelRequested()) {
@@ -236,7 +259,11 @@ public final class RunManager implements AutoCloseable {
         try {
             TrainingData data = TrainingData.of(run.config().dataset(), run.points());
             new TrainingLoop(run.config(), data.dataset(), data.metadata(run.settings().asMap()), engine, listener)
-                    .run(() -> run.cancelRequested() || closing || System.nanoTime() - deadline > 0);
+                    .run(() -> {
+                        BooleanSupplier stop = () -> run.cancelRequested() || closing;
+                        run.gate().pass(stop); // paused time is not training time: the cap skips it
+                        return stop.getAsBoolean() || System.nanoTime() - run.gate().pausedNanos() - deadline > 0;
+                    });
             end(run, RunState.DONE, null);
         } catch (CancellationException e) {
             long step = e instanceof TrainingStopped s ? s.step() : run.step();

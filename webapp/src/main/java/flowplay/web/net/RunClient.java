@@ -27,6 +27,26 @@ public final class RunClient {
         request("DELETE", "/api/runs/" + encode(id), null, done);
     }
 
+    /** POST /api/runs/{id}/pause: the run waits between two steps until resumed (or cancelled). */
+    public void pause(String id, Consumer<HttpResult> done) {
+        request("POST", "/api/runs/" + encode(id) + "/pause", null, done);
+    }
+
+    /** POST /api/runs/{id}/resume. */
+    public void resume(String id, Consumer<HttpResult> done) {
+        request("POST", "/api/runs/" + encode(id) + "/resume", null, done);
+    }
+
+    /** GET /api/runs/{id}/checkpoints: the run's checkpoints on disk, step ascending. */
+    public void checkpoints(String id, Consumer<HttpResult> done) {
+        request("GET", checkpointsUrl(id), null, done);
+    }
+
+    /** Where the run's checkpoints are listed; {@code + "/" + step} downloads one. */
+    public static String checkpointsUrl(String id) {
+        return "/api/runs/" + encode(id) + "/checkpoints";
+    }
+
     /** Opens the run's stream; close the returned subscription to stop listening. */
     public RunStream subscribe(String id, StreamListener listener) {
         return new RunStream(streamUrl(id), listener);

@@ -116,6 +116,44 @@ public final class SampleView implements SettingsForm.Listener {
         resampleNext();
     }
 
+    /**
+     * Forgets the run and its model (Reset): the picture returns to the data set chosen in the settings, as before the
+     * first run.
+     */
+    public void reset() {
+        runDataset = null;
+        field = null;
+        fieldStep = -1;
+        pendingCheckpoint = null;
+        lastCount = 0;
+        lastSamples = new float[0];
+        lastScene = null;
+        stats.clear();
+        editingPoints = false;
+        resampleNext();
+    }
+
+    /**
+     * Draws the last picture again, now, in the caller's task: a WebGPU canvas can be read back only in the task that
+     * rendered it (after the frame is presented its pixels read transparent), so an export redraws before it captures.
+     * Returns false when nothing has been drawn yet.
+     */
+    public boolean redrawNow() {
+        if (renderer == null || lastScene == null) {
+            return false;
+        }
+        renderer.draw(lastScene);
+        return true;
+    }
+
+    /** The last drawing's trajectories as CSV: {@code point,t,x,y} per (point, frame), no header (the CLI's format). */
+    public String trajectoriesCsv() {
+        if (field == null || lastScene == null || !lastScene.hasTrajectories()) {
+            return "";
+        }
+        return TrajectoriesCsv.write(lastScene, sampling.times());
+    }
+
     /** The samples of the last drawing as CSV, one point per line, no header (the CLI's {@code sample --out}). */
     public String samplesCsv() {
         return PointsCsv.write(lastSamples, lastCount, SourceNoise.DIM);

@@ -21,6 +21,7 @@ public final class Sampling {
 
     private float[] x = new float[0];
     private float[] trajectory = new float[0];
+    private double[] times = new double[0];
 
     /** Integrates {@code noise} (n points) across {@code grid} into {@code scene.samples} and its trajectories. */
     public SolveResult run(VelocityField field, Integrator solver, TimeGrid grid, float[] noise, int n, Scene scene) {
@@ -36,6 +37,10 @@ public final class Sampling {
         for (int k = 0; k < frames; k++) {
             System.arraycopy(recorded.frame(k), 0, trajectory, k * frame, frame);
         }
+        times = new double[frames];
+        for (int k = 0; k < frames; k++) {
+            times[k] = recorded.time(k);
+        }
         scene.samples = x;
         scene.sampleCount = n;
         scene.trajectory = trajectory;
@@ -43,6 +48,11 @@ public final class Sampling {
         scene.stride = paths;
         scene.paths = paths;
         return result;
+    }
+
+    /** The times of the last run's trajectory frames (what the CSV export writes as t). */
+    public double[] times() {
+        return times;
     }
 
     private static float[] ensure(float[] a, int size) {

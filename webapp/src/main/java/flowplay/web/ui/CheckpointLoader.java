@@ -41,25 +41,31 @@ public final class CheckpointLoader {
 
     private void decode(String name, byte[] bytes) {
         Dom.setValue(input, ""); // choosing the same file again reloads it
-        Checkpoint checkpoint;
+        load(name, bytes);
+    }
+
+    /** Decodes and draws a checkpoint's bytes (a file's or a bundled one's); returns whether it is drawn. */
+    public boolean load(String name, byte[] bytes) {        Checkpoint checkpoint;
         try {
             checkpoint = Checkpoint.fromBytes(bytes);
         } catch (CheckpointFormatException e) {
             show("error", name + " is not a Flowplay checkpoint: " + e.getMessage());
-            return;
+            return false;
         }
         if (checkpoint.model().dim() != SourceNoise.DIM) {
             show("error", name + " holds a " + checkpoint.model().dim() + "-D model; the page draws 2-D models "
                     + "(sample it with the CLI: flowplay.jar sample --checkpoint …)");
-            return;
+            return false;
         }
         view.load(checkpoint, name);
         show("loaded", "Drawing " + name + ": " + checkpoint.scheduler().name() + " path, " + checkpoint.prediction().id()
                 + " prediction" + (checkpoint.step() >= 0 ? ", step " + checkpoint.step() : "")
                 + (checkpoint.model().conditionDim() > 0 ? "; an inpainting model, drawn with nothing observed (mask 0)" : ""));
+        return true;
     }
 
-    private void show(String state, String text) {
+    /** {@code #load-message} with its {@code data-state}. */
+    public void show(String state, String text) {
         Dom.setText(message, text);
         message.setAttribute("data-state", state);
         message.setHidden(false);
