@@ -1,5 +1,6 @@
 package flowplay.web;
 
+import flowplay.web.field.FieldView;
 import flowplay.web.net.RunClient;
 import flowplay.web.points.DrawTool;
 import flowplay.web.points.PointSet;
@@ -46,6 +47,7 @@ public final class App {
         new CheckpointLoader(Dom.byId("checkpoint-file"), Dom.byId("load-message"), view);
         new SampleExport(Dom.byId("export-samples"), Dom.byId("samples-csv"), view);
         new RunSession(settings, view, status, chart, Dom.byId("train"), Dom.byId("cancel"), points);
+        new FieldView(Dom.byId("views"), view);
         RendererSelector.select(plot, settings.forcesCanvas2d(), renderer -> {
             badge.show(renderer);
             view.useRenderer(renderer);

@@ -1,0 +1,118 @@
+package flowplay.web.field;
+
+import flowplay.web.render.Palette;
+import flowplay.web.render.ViewBox;
+import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+
+/**
+ * Paints a {@link FieldPicture} on the {@code #field-plot} canvas with Canvas2D, in the same colours and box as the main
+ * plot. Canvas2D on every browser: the field view redraws at most one small picture per animation frame (576 arrows,
+ * 2304 heatmap cells, ~1000 points), which Canvas2D does well within a frame, and its pixels can be read back.
+ */
+public final class FieldPainter {
+    private final HTMLCanvasElement canvas;
+    private final CanvasRenderingContext2D g;
+    private final float[] rgb = new float[3];
+    private double h = ViewBox.HALF_EXTENT;
+
+    public FieldPainter(HTMLCanvasElement canvas) {
+        this.canvas = canvas;
+        this.g = (CanvasRenderingContext2D) canvas.getContext("2d");
+        if (g == null) {
+            throw new IllegalStateException("the #field-plot canvas has no 2d context");
+        }
+    }
+
+    public void paint(FieldPicture p) {
+        h = p.halfExtent;
+        g.setFillStyle(Palette.css(Palette.BACKGROUND[0], Palette.BACKGROUND[1], Palette.BACKGROUND[2], 1f));
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (p.density != null) {
+            heatmap(p.density);
+        }
+        grid();
+        points(p.faint, p.faintCount, Palette.css(Palette.REFERENCE), 1.6 * pixel());
+        Palette.time(p.pointTime, rgb, 0);
+        points(p.points, p.pointCount, Palette.css(rgb[0], rgb[1], rgb[2], Palette.SAMPLE_ALPHA), 2.2 * pixel());
+        if (p.arrows != null) {
+            arrows(p.arrows, p.tUsed);
+        }
+    }
+
+    /** Square-root scale: the density spans orders of magnitude and a linear scale shows only its peaks. */
+    private void heatmap(DensityMap d) {
+        FieldGrid grid = d.grid();
+        int m = grid.size();
+        double w = grid.cellWidth();
+        double cell = w / (2 * h) * canvas.getWidth();
+        float[] p = d.density();
+        for (int row = 0; row < m; row++) {
+            for (int col = 0; col < m; col++) {
+                double v = d.max() > 0 ? Math.sqrt(p[row * m + col] / d.max()) : 0;
+                if (v < 0.02) {
+                    continue;
+                }
+                Palette.time(v, rgb, 0);
+                g.setFillStyle(Palette.css(rgb[0], rgb[1], rgb[2], (float) (0.15 + 0.75 * v)));
+                double x = -h + col * w;
+                double y = -h + (row + 1) * w;
+                // One pixel of overlap hides the seams between cells that antialiasing would leave.
+                g.fillRect(sx(x), sy(y), cell + 1, cell + 1);
+            }
+        }
+    }
+
+    private void grid() {
+        g.setLineWidth(pixel());
+        for (double v = -h; v <= h + 1e-9; v += ViewBox.GRID) {
+            g.setStrokeStyle(Palette.css(Math.abs(v) < 1e-9 ? Palette.AXIS : Palette.GRID));
+            g.beginPath();
+            g.moveTo(sx(v), sy(-h));
+            g.lineTo(sx(v), sy(h));
+            g.moveTo(sx(-h), sy(v));
+            g.lineTo(sx(h), sy(v));
+            g.stroke();
+        }
+    }
+
+    /** Shafts in one path, then heads as dots: two strokes for all arrows instead of one per arrow. */
+    private void arrows(Arrows a, double t) {
+        Palette.time(t, rgb, 0);
+        String colour = Palette.css(rgb[0], rgb[1], rgb[2], 0.9f);
+        float[] s = a.segments();
+        g.setLineWidth(1.2 * pixel());
+        g.setStrokeStyle(colour);
+        g.beginPath();
+        for (int i = 0; i < a.count(); i++) {
+            g.moveTo(sx(s[4 * i]), sy(s[4 * i + 1]));
+            g.lineTo(sx(s[4 * i + 2]), sy(s[4 * i + 3]));
+        }
+        g.stroke();
+        g.setFillStyle(colour);
+        double size = 3 * pixel();
+        for (int i = 0; i < a.count(); i++) {
+            g.fillRect(sx(s[4 * i + 2]) - size / 2, sy(s[4 * i + 3]) - size / 2, size, size);
+        }
+    }
+
+    private void points(float[] xy, int n, String colour, double size) {
+        g.setFillStyle(colour);
+        double half = size / 2;
+        for (int i = 0; i < n; i++) {
+            g.fillRect(sx(xy[2 * i]) - half, sy(xy[2 * i + 1]) - half, size, size);
+        }
+    }
+
+    private double pixel() {
+        return Math.max(1, canvas.getWidth() / 640.0);
+    }
+
+    private double sx(double x) {
+        return (x + h) / (2 * h) * canvas.getWidth();
+    }
+
+    private double sy(double y) {
+        return (h - y) / (2 * h) * canvas.getHeight();
+    }
+}
