@@ -26,8 +26,13 @@ class FieldViewIT extends PlaygroundSession {
 
     @Test
     void followsTheTrainedModelAcrossTimeLayersAndDensity() {
-        page.open(server.baseUrl());
-        assertEquals("path-data", plot("data-layer"), "the view starts on p_t from the data");
+        page.open(server.baseUrl() + "#view=x1:0.4");
+        waitForPlot("data-layer", "x1");
+        assertEquals("0.400", plot("data-t"), "the hash's view=layer:t opens the view there");
+        browser.set("field-layer", "path-data");
+        waitForPlot("data-layer", "path-data");
+        assertTrue(browser.driver().getCurrentUrl().contains("view=path-data%3A0.400"),
+                "the layer goes into the hash: " + browser.driver().getCurrentUrl());
 
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("dataset", "moons");
@@ -40,14 +45,14 @@ class FieldViewIT extends PlaygroundSession {
         slideTo("0.25");
         waitForPlot("data-t", "0.250");
         assertEquals("1024", plot("data-points"), "p_t from the data draws the view's 1024 noise points");
-        browser.screenshot("field-path-data-t025");
+        shot("field-path-data-t025");
 
         browser.set("field-layer", "arrows");
         waitForPlot("data-layer", "arrows");
         assertEquals("576", plot("data-arrows"), "a 24×24 grid of arrows");
         assertEquals("0.250", plot("data-t-used"), "a velocity model needs no clamping");
         assertEquals("false", plot("data-clamped"));
-        browser.screenshot("field-arrows-t025");
+        shot("field-arrows-t025");
 
         slideTo("0.9");
         waitForPlot("data-t", "0.900");
@@ -57,12 +62,12 @@ class FieldViewIT extends PlaygroundSession {
         waitForPlot("data-layer", "path-model");
         assertEquals("0", plot("data-arrows"), "only the arrows layer draws arrows");
         assertEquals("1024", plot("data-points"));
-        browser.screenshot("field-path-model-t09");
+        shot("field-path-model-t09");
 
         browser.set("field-layer", "x1");
         waitForPlot("data-layer", "x1");
         assertEquals("1024", plot("data-points"));
-        browser.screenshot("field-x1-t09");
+        shot("field-x1-t09");
 
         browser.byId("field-play").click();
         browser.waitUntil("playing moves t away from 0.900", Duration.ofSeconds(20),
@@ -76,7 +81,7 @@ class FieldViewIT extends PlaygroundSession {
         double mass = Double.parseDouble(plot("data-density-mass"));
         System.out.println("[e2e] field density mass " + mass + " in " + plot("data-density-millis") + " ms");
         assertTrue(Math.abs(mass - 1) <= 0.1, "density mass over the box must be within 10% of 1, was " + mass);
-        browser.screenshot("field-density");
+        shot("field-density");
         browser.assertNoPageError();
     }
 
@@ -87,6 +92,13 @@ class FieldViewIT extends PlaygroundSession {
     private void waitForPlot(String attribute, String value) {
         browser.waitUntil("#field-plot[" + attribute + "] is '" + value + "'", PlaygroundPage.DRAW_TIMEOUT,
                 () -> value.equals(plot(attribute)));
+    }
+
+    /** A screenshot with the field view card scrolled into view (it sits below the main plot). */
+    private void shot(String name) {
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('field-view').scrollIntoView({block: 'start'});");
+        browser.screenshot(name);
     }
 
     /** Moves the range input as a drag does: a new value, then an input event. */

@@ -47,7 +47,7 @@ public final class App {
         new CheckpointLoader(Dom.byId("checkpoint-file"), Dom.byId("load-message"), view);
         new SampleExport(Dom.byId("export-samples"), Dom.byId("samples-csv"), view);
         new RunSession(settings, view, status, chart, Dom.byId("train"), Dom.byId("cancel"), points);
-        new FieldView(Dom.byId("views"), view);
+        new FieldView(Dom.byId("views"), view, settings);
         RendererSelector.select(plot, settings.forcesCanvas2d(), renderer -> {
             badge.show(renderer);
             view.useRenderer(renderer);

@@ -59,11 +59,23 @@ public final class FieldModel {
         return density != null;
     }
 
-    /** Computes the density map now (slow: about a second in the browser), then keeps it with the model. */
-    public DensityMap computeDensity() {
-        density = DensityMap.compute(field, new FieldGrid(DENSITY_GRID, halfExtent), field.safeTimes(SamplingGrid.EPS),
+    /**
+     * Starts the density map (slow: seconds in the browser); the caller fills it chunk by chunk, and the density layer
+     * shows it as it fills. It stays with the model.
+     */
+    public DensityMap startDensity() {
+        density = new DensityMap(field, new FieldGrid(DENSITY_GRID, halfExtent), field.safeTimes(SamplingGrid.EPS),
                 DensityMap.STEPS);
         return density;
+    }
+
+    /** The whole density map now (tests, the JVM). */
+    public DensityMap computeDensity() {
+        DensityMap d = startDensity();
+        while (!d.done()) {
+            d.fill(d.grid().cells());
+        }
+        return d;
     }
 
     public FieldPicture picture(FieldLayer layer, double t) {

@@ -14,8 +14,12 @@ final class FieldNote {
             if (p.density == null) {
                 return sb.append(": press Compute density (one likelihood solve per grid cell).").toString();
             }
-            sb.append(" at t = ").append(Format.fixed(p.tUsed, 3)).append(", mass in the box ")
-                    .append(Format.fixed(p.density.mass(), 3));
+            sb.append(" at t = ").append(Format.fixed(p.tUsed, 3));
+            if (!p.density.done()) {
+                sb.append(": computing, ").append(Math.round(100 * p.density.progress())).append("% of the grid");
+            } else {
+                sb.append(", mass in the box ").append(Format.fixed(p.density.mass(), 3));
+            }
         } else {
             sb.append(" at t = ").append(Format.fixed(p.tUsed, 3));
         }

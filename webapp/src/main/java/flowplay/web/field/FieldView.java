@@ -8,6 +8,7 @@ import flowplay.web.sampling.SampleView;
 import flowplay.web.sampling.SourceNoise;
 import flowplay.web.ui.Dom;
 import flowplay.web.ui.Format;
+import flowplay.web.ui.SettingsForm;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -25,25 +26,31 @@ public final class FieldView implements ModelListener {
     static final long NOISE_SEED = 1;
     /** One play of t from 0 to 1 lasts this long. */
     private static final double PLAY_SECONDS = 4;
+    /** Grid rows of the density solved per task: ~0.1–0.3 s each in the browser, so the page stays responsive. */
+    private static final int DENSITY_CHUNK_ROWS = 4;
 
     private final SampleView samples;
+    private final SettingsForm settings;
     private final FieldControls ui;
     private final FieldPainter painter;
     private final SourceNoise noise = new SourceNoise();
     private final Redraw redraw = Redraw.nextFrame("field view", this::draw);
-    private PredictionFieldSource source;
+    private Shown source;
     private FieldModel model;
     private FieldLayer layer = FieldLayer.PATH_DATA;
     private double t = 0.5;
     private boolean playing;
     private double lastFrame = -1;
     private int draws;
+    private double densityStart;
 
-    private record PredictionFieldSource(Checkpoint checkpoint, String label) {
+    /** The model shown, kept undecoded into a field until the next draw needs it. */
+    private record Shown(Checkpoint checkpoint, String label) {
     }
 
-    public FieldView(HTMLElement container, SampleView samples) {
+    public FieldView(HTMLElement container, SampleView samples, SettingsForm settings) {
         this.samples = samples;
+        this.settings = settings;
         this.ui = new FieldControls(container);
         this.painter = new FieldPainter(ui.plot);
         samples.addModelListener(this);
@@ -52,19 +59,34 @@ public final class FieldView implements ModelListener {
             FieldLayer l = FieldLayer.parse(Dom.value(ui.layer));
             if (l != null) {
                 layer = l;
+                writeHash();
                 redraw.request();
             }
         }));
         ui.play.addEventListener("click", (Event e) -> PageErrors.guarded("field play", this::togglePlay));
         ui.density.addEventListener("click", (Event e) -> PageErrors.guarded("field density", this::requestDensity));
         ui.plot.setAttribute("data-density-state", "none");
+        ViewHash start = ViewHash.parse(settings.hashExtra(ViewHash.KEY));
+        if (start != null) {
+            layer = start.layer;
+            t = start.t;
+            Dom.setValue(ui.layer, layer.id());
+            Dom.setValue(ui.t, Double.toString(t));
+        }
         redraw.request();
+    }
+
+    /** Not while playing: the hash would be rewritten every frame. */
+    private void writeHash() {
+        if (!playing) {
+            settings.setHashExtra(ViewHash.KEY, ViewHash.write(layer, t));
+        }
     }
 
     @Override
     public void modelChanged(Checkpoint checkpoint, String from, String dataset) {
         String label = "run".equals(from) ? "run step " + checkpoint.step() : from;
-        source = new PredictionFieldSource(checkpoint, label);
+        source = new Shown(checkpoint, label);
         model = null; // built on the next draw, with the data and box the main plot settled on
         ui.plot.setAttribute("data-density-state", "none");
         ui.plot.removeAttribute("data-density-mass");
@@ -73,6 +95,7 @@ public final class FieldView implements ModelListener {
 
     private void setT(double value) {
         t = Math.max(0, Math.min(1, value));
+        writeHash();
         redraw.request();
     }
 
@@ -83,6 +106,8 @@ public final class FieldView implements ModelListener {
         lastFrame = -1;
         if (playing) {
             Window.requestAnimationFrame(this::tick);
+        } else {
+            writeHash(); // where the animation stopped
         }
     }
 
@@ -100,31 +125,40 @@ public final class FieldView implements ModelListener {
         Window.requestAnimationFrame(this::tick);
     }
 
-    /** Marks the work as started and yields once, so the page can show "computing" before the solves block it. */
+    /**
+     * Starts the density on the current model and fills it a few grid rows per task, so the page keeps drawing (the
+     * heatmap grows row by row) instead of freezing for the seconds the whole grid takes.
+     */
     private void requestDensity() {
-        if (ensureModel() == null) {
+        FieldModel target = ensureModel();
+        if (target == null) {
             Dom.setText(ui.note, "Train or load a model first: the density is the model's.");
             return;
         }
         ui.plot.setAttribute("data-density-state", "computing");
-        Dom.setText(ui.note, "Computing the density: one likelihood solve per cell of a " + FieldModel.DENSITY_GRID + "×"
-                + FieldModel.DENSITY_GRID + " grid…");
-        FieldModel target = model;
-        Window.setTimeout(() -> PageErrors.guarded("field density", () -> computeDensity(target)), 30);
-    }
-
-    private void computeDensity(FieldModel target) {
-        if (target != model) {
-            return; // a newer model arrived meanwhile; its density is asked for by another click
-        }
-        double start = FieldClock.now();
-        DensityMap d = target.computeDensity();
-        ui.plot.setAttribute("data-density-mass", Format.fixed(d.mass(), 4));
-        ui.plot.setAttribute("data-density-millis", Long.toString(Math.round(FieldClock.now() - start)));
-        ui.plot.setAttribute("data-density-state", "done");
+        ui.plot.removeAttribute("data-density-mass");
+        DensityMap d = target.startDensity();
         layer = FieldLayer.DENSITY;
         Dom.setValue(ui.layer, layer.id());
-        draw();
+        writeHash();
+        densityStart = FieldClock.now();
+        Window.setTimeout(() -> PageErrors.guarded("field density", () -> fillDensity(target, d)), 0);
+    }
+
+    private void fillDensity(FieldModel target, DensityMap d) {
+        if (target != model) {
+            return; // a newer model arrived meanwhile: its density is asked for by another click
+        }
+        d.fill(DENSITY_CHUNK_ROWS * d.grid().size());
+        ui.plot.setAttribute("data-density-progress", Format.fixed(d.progress(), 2));
+        if (d.done()) {
+            ui.plot.setAttribute("data-density-mass", Format.fixed(d.mass(), 4));
+            ui.plot.setAttribute("data-density-millis", Long.toString(Math.round(FieldClock.now() - densityStart)));
+            ui.plot.setAttribute("data-density-state", "done");
+        } else {
+            Window.setTimeout(() -> PageErrors.guarded("field density", () -> fillDensity(target, d)), 0);
+        }
+        redraw.request();
     }
 
     private FieldModel ensureModel() {

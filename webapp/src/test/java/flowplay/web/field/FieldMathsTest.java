@@ -122,5 +122,12 @@ class FieldMathsTest {
         // The peak is at the mean with height 1/(2π s²).
         assertEquals(1 / (2 * Math.PI * 0.36), d.max(), 0.05 / (2 * Math.PI * 0.36));
         assertTrue(d.density()[0] < 1e-6, "far corner is empty");
+
+        DensityMap chunked = new DensityMap(oracle, new FieldGrid(32, 4), new double[] {0, 1}, 16);
+        while (!chunked.done()) {
+            chunked.fill(100); // not a multiple of the row length
+        }
+        assertArrayEquals(d.density(), chunked.density(), 1e-7f, "solving in chunks changes nothing");
+        assertEquals(d.mass(), chunked.mass(), 1e-9);
     }
 }
