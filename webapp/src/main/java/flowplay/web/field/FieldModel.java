@@ -64,8 +64,7 @@ public final class FieldModel {
      * shows it as it fills. It stays with the model.
      */
     public DensityMap startDensity() {
-        density = new DensityMap(field, new FieldGrid(DENSITY_GRID, halfExtent), field.safeTimes(SamplingGrid.EPS),
-                DensityMap.STEPS);
+        density = new DensityMap(field, new FieldGrid(DENSITY_GRID, halfExtent), safe(Prediction.VELOCITY), DensityMap.STEPS);
         return density;
     }
 
@@ -117,7 +116,8 @@ public final class FieldModel {
                 p.pointTime = 1;
             }
             case DENSITY -> {
-                double[] s = field.safeTimes(SamplingGrid.EPS);
+                // The likelihood solve needs the velocity and its divergence only, not the score.
+                double[] s = safe(Prediction.VELOCITY);
                 p.t = 1;
                 p.tUsed = s[1];
                 p.clamped = s[1] < 1;

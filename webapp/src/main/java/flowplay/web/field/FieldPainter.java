@@ -3,18 +3,22 @@ package flowplay.web.field;
 import flowplay.web.render.Palette;
 import flowplay.web.render.ViewBox;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.canvas.ImageData;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.typedarrays.Uint8ClampedArray;
 
 /**
  * Paints a {@link FieldPicture} on the {@code #field-plot} canvas with Canvas2D, in the same colours and box as the main
  * plot. Canvas2D on every browser: the field view redraws at most one small picture per animation frame (576 arrows,
- * 2304 heatmap cells, ~1000 points), which Canvas2D does well within a frame, and its pixels can be read back.
+ * a 48×48 heatmap image, ~1000 points), which Canvas2D does well within a frame, and its pixels can be read back.
  */
 public final class FieldPainter {
     private final HTMLCanvasElement canvas;
     private final CanvasRenderingContext2D g;
     private final float[] rgb = new float[3];
     private double h = ViewBox.HALF_EXTENT;
+    /** The density grid as an image, one pixel per cell, reused while the grid size stays. */
+    private HTMLCanvasElement cells;
 
     public FieldPainter(HTMLCanvasElement canvas) {
         this.canvas = canvas;
@@ -40,27 +44,38 @@ public final class FieldPainter {
         }
     }
 
-    /** Square-root scale: the density spans orders of magnitude and a linear scale shows only its peaks. */
+    /**
+     * One pixel per grid cell in a small image, stretched over the box with smoothing: the browser interpolates between
+     * cell centres, so the heatmap looks continuous instead of blocky. Square-root scale: the density spans orders of
+     * magnitude and a linear scale shows only its peaks.
+     */
     private void heatmap(DensityMap d) {
-        FieldGrid grid = d.grid();
-        int m = grid.size();
-        double w = grid.cellWidth();
-        double cell = w / (2 * h) * canvas.getWidth();
+        int m = d.grid().size();
+        if (cells == null || cells.getWidth() != m) {
+            cells = (HTMLCanvasElement) canvas.getOwnerDocument().createElement("canvas");
+            cells.setWidth(m);
+            cells.setHeight(m);
+        }
+        ImageData image = ImageData.create(m, m);
+        Uint8ClampedArray rgba = image.getData();
         float[] p = d.density();
         for (int row = 0; row < m; row++) {
+            int top = m - 1 - row; // grid row 0 is the bottom, image row 0 the top
             for (int col = 0; col < m; col++) {
                 double v = d.max() > 0 ? Math.sqrt(p[row * m + col] / d.max()) : 0;
-                if (v < 0.02) {
-                    continue;
-                }
                 Palette.time(v, rgb, 0);
-                g.setFillStyle(Palette.css(rgb[0], rgb[1], rgb[2], (float) (0.15 + 0.75 * v)));
-                double x = -h + col * w;
-                double y = -h + (row + 1) * w;
-                // One pixel of overlap hides the seams between cells that antialiasing would leave.
-                g.fillRect(sx(x), sy(y), cell + 1, cell + 1);
+                int o = 4 * (top * m + col);
+                rgba.set(o, Math.round(255 * rgb[0]));
+                rgba.set(o + 1, Math.round(255 * rgb[1]));
+                rgba.set(o + 2, Math.round(255 * rgb[2]));
+                rgba.set(o + 3, v < 0.02 ? 0 : (int) Math.round(255 * (0.15 + 0.75 * v)));
             }
         }
+        ((CanvasRenderingContext2D) cells.getContext("2d")).putImageData(image, 0, 0);
+        double x = sx(d.grid().halfExtent() * -1);
+        double y = sy(d.grid().halfExtent());
+        double size = d.grid().halfExtent() / h * canvas.getWidth();
+        g.drawImage(cells, x, y, size, size);
     }
 
     private void grid() {

@@ -82,4 +82,12 @@ class FieldModelTest {
         assertEquals(1, p.t);
         assertEquals(FieldModel.DENSITY_GRID * FieldModel.DENSITY_GRID, p.density.density().length);
     }
+
+    @Test
+    void densityIsAtOneUnlessTheVelocityIsSingularThere() {
+        assertFalse(model(Prediction.VELOCITY).picture(FieldLayer.DENSITY, 0.5).clamped, "velocity needs no clamping");
+        FieldPicture x1 = model(Prediction.X1).picture(FieldLayer.DENSITY, 0.5);
+        assertTrue(x1.clamped, "x1 → velocity divides by σ_t = 0 at t=1");
+        assertEquals(0.999, x1.tUsed, 1e-12);
+    }
 }
