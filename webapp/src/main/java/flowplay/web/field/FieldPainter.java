@@ -68,7 +68,8 @@ public final class FieldPainter {
                 rgba.set(o, Math.round(255 * rgb[0]));
                 rgba.set(o + 1, Math.round(255 * rgb[1]));
                 rgba.set(o + 2, Math.round(255 * rgb[2]));
-                rgba.set(o + 3, v < 0.02 ? 0 : (int) Math.round(255 * (0.15 + 0.75 * v)));
+                // Opacity grows from 0 with the density, so the map fades into the background without an edge.
+                rgba.set(o + 3, (int) Math.round(255 * Math.min(0.9, 2 * v)));
             }
         }
         ((CanvasRenderingContext2D) cells.getContext("2d")).putImageData(image, 0, 0);
