@@ -1,5 +1,6 @@
 package flowplay.web;
 
+import flowplay.web.field.FieldView;
 import flowplay.web.net.RunClient;
 import flowplay.web.points.DrawTool;
 import flowplay.web.points.PointSet;
@@ -56,6 +57,7 @@ public final class App {
         session.setStateListener(timeline::follow);
         new PlotExport(plot, view);
         new Pretrained(Dom.byId("pretrained"), loader, link);
+        new FieldView(Dom.byId("views"), view, settings);
         RendererSelector.select(plot, settings.forcesCanvas2d(), renderer -> {
             badge.show(renderer);
             view.useRenderer(renderer);

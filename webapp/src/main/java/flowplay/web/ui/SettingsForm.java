@@ -31,7 +31,7 @@ public final class SettingsForm {
     }
 
     /** Hash keys that are not settings: the page keeps them as they are ({@link #hashExtra}). */
-    private static final List<String> EXTRA_KEYS = List.of(HashPoints.KEY);
+    private static final List<String> EXTRA_KEYS = List.of(HashPoints.KEY, "view"); // view: the field view's layer:t
 
     private final ControlPanel train;
     private final ControlPanel sample;
