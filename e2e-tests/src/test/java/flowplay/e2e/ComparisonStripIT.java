@@ -12,13 +12,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The step-count comparison strip and the solver chart on the CPU path (no WebGPU): one model, the same noise, a panel
- * per N, the distance to the data falling as N grows; an edit of the N list redraws the strip with the new panels.
+ * per N, the distance to the data falling as N grows; an edit of the N list redraws the strip with the new panels; a
+ * second run's model side by side; the solver chart.
  */
 class ComparisonStripIT extends PlaygroundSession {
     private static final int TRAIN_STEPS = 1500;
+    private static final int SHORT_STEPS = 200;
     private static final Duration STRIP_TIMEOUT = Duration.ofSeconds(120);
 
     @Override
@@ -33,6 +36,14 @@ class ComparisonStripIT extends PlaygroundSession {
     @Test
     void theStripComparesStepCountsOnOneModelAndFollowsTheList() {
         page.open(server.baseUrl());
+        // A short run first: the side-by-side row compares the final model with it.
+        Map<String, String> shortRun = new LinkedHashMap<>();
+        shortRun.put("dataset", "moons");
+        shortRun.put("steps", Integer.toString(SHORT_STEPS));
+        shortRun.put("checkpointEvery", "100");
+        page.train(shortRun);
+        page.awaitTrained(SHORT_STEPS);
+
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("dataset", "moons");
         settings.put("steps", Integer.toString(TRAIN_STEPS));
@@ -59,6 +70,21 @@ class ComparisonStripIT extends PlaygroundSession {
         report("after an edit, heun", awaitStrip(List.of(1, 2, 4, 8, 16, 32)));
         browser.set("solver", "euler");
         report("after an edit, euler", awaitStrip(List.of(1, 2, 4, 8, 16, 32)));
+
+        // Side by side: the short run in a second row, on the same noise and N.
+        browser.waitUntil("#strip-compare lists both runs", STRIP_TIMEOUT,
+                () -> new Select(browser.byId("strip-compare")).getOptions().size() == 3);
+        new Select(browser.byId("strip-compare")).selectByIndex(1); // runs are listed oldest first: the short run
+        browser.waitUntil("#strip-second is done", STRIP_TIMEOUT, () -> "done".equals(browser.attribute("strip-second", "data-state")));
+        List<WebElement> secondRow = browser.driver().findElements(By.cssSelector("#strip-second .strip-panel"));
+        assertEquals(6, secondRow.size(), "one panel per N in the second row");
+        for (WebElement e : secondRow) {
+            assertTrue(Double.isFinite(Double.parseDouble(e.getDomAttribute("data-metric"))), e.getDomAttribute("data-steps"));
+        }
+        System.out.println("[e2e] second row (" + browser.attribute("strip-second", "data-model") + "): "
+                + browser.attribute("strip-second", "data-millis") + " ms, metrics "
+                + secondRow.stream().map(e -> e.getDomAttribute("data-metric")).toList());
+        browser.screenshot("strip-side-by-side");
 
         browser.byId("compare-solvers").click();
         browser.waitUntil("#nfe-chart[data-state] is 'done'", STRIP_TIMEOUT,

@@ -22,7 +22,8 @@ import org.teavm.jso.dom.html.HTMLElement;
  * with each N of {@code stripSteps} and the chosen solver, one {@code .strip-panel} per N with its samples, NFE,
  * distance to the data and wall time. Panels are computed one per task, so the first ones show while the rest are
  * still being sampled and the page stays responsive; an edit starts a new pass at once, a new checkpoint waits for the
- * pass under way to end (during training checkpoints come faster than a whole strip).
+ * pass under way to end (during training checkpoints come faster than a whole strip). A second model chosen in
+ * {@code #strip-compare} ({@link SecondModel}) gets a second row, {@code #strip-second}, on the same noise and N.
  */
 public final class StripView implements ModelListener, SettingsForm.Listener {
     /** The sample settings the strip reads: an edit of any other leaves it as it is. */
@@ -32,6 +33,9 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     private final SettingsForm settings;
     private final SampleView view;
     private final HTMLElement strip;
+    /** The second model's row ({@code #strip-second}), empty when none is chosen. */
+    private final HTMLElement second;
+    private final SecondModel secondModel;
     private final HTMLElement summary;
     private final StripSampler sampler = new StripSampler();
     private final Redraw restart = Redraw.afterEvents("comparison strip", this::start);
@@ -42,6 +46,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     private boolean running;
     private boolean modelWaiting;
     private double totalMillis;
+    private double secondMillis;
 
     public StripView(HTMLElement views, SettingsForm settings, SampleView view) {
         this.settings = settings;
@@ -54,6 +59,11 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         strip.setAttribute("id", "strip");
         strip.setAttribute("data-state", "idle");
         card.appendChild(strip);
+        secondModel = new SecondModel(card, restart::request);
+        second = Dom.create("div", "strip");
+        second.setAttribute("id", "strip-second");
+        second.setAttribute("data-state", "idle");
+        card.appendChild(second);
         summary = Dom.create("p", "strip-summary");
         Dom.setText(summary, "Train or load a model: each panel then shows its samples after N solver steps.");
         card.appendChild(summary);
@@ -65,6 +75,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     public void modelChanged(Checkpoint checkpoint, String source, String dataset) {
         field = checkpoint.velocityField();
         step = checkpoint.step();
+        secondModel.refresh();
         if (running) {
             modelWaiting = true;
         } else {
@@ -113,14 +124,21 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         running = true;
         modelWaiting = false;
         totalMillis = 0;
-        while (strip.getFirstChild() != null) {
-            strip.removeChild(strip.getFirstChild());
+        secondMillis = 0;
+        PredictionField other = secondModel.field();
+        int count = in.steps().length;
+        HTMLElement[] panels = new HTMLElement[other == null ? count : 2 * count];
+        fill(strip, panels, 0, in.steps());
+        clear(second);
+        if (other != null) {
+            fill(second, panels, count, in.steps());
+            second.setAttribute("data-state", "running");
+            second.setAttribute("data-model", secondModel.label());
+        } else {
+            second.setAttribute("data-state", "idle");
+            second.removeAttribute("data-model");
         }
-        HTMLElement[] panels = new HTMLElement[in.steps().length];
-        for (int i = 0; i < panels.length; i++) {
-            panels[i] = panel(in.steps()[i]);
-            strip.appendChild(panels[i]);
-        }
+        second.removeAttribute("data-millis");
         strip.setAttribute("data-state", "running");
         strip.setAttribute("data-step", Long.toString(in.step()));
         strip.setAttribute("data-solver", in.solver());
@@ -128,23 +146,43 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         strip.setAttribute("data-count", Integer.toString(in.n()));
         strip.removeAttribute("data-millis");
         Dom.setText(summary, "Sampling " + in.n() + " points per panel with " + in.solver() + "…");
-        next(generation, in, panels, 0);
+        next(generation, in, other, panels, 0);
+    }
+
+    private static void fill(HTMLElement row, HTMLElement[] panels, int from, int[] steps) {
+        clear(row);
+        for (int i = 0; i < steps.length; i++) {
+            panels[from + i] = panel(steps[i]);
+            row.appendChild(panels[from + i]);
+        }
+    }
+
+    private static void clear(HTMLElement row) {
+        while (row.getFirstChild() != null) {
+            row.removeChild(row.getFirstChild());
+        }
     }
 
     /** One panel per task: the browser paints and handles input between them. */
-    private void next(int pass, StripInputs in, HTMLElement[] panels, int i) {
-        Window.setTimeout(() -> PageErrors.guarded("comparison strip", () -> compute(pass, in, panels, i)), 0);
+    private void next(int pass, StripInputs in, PredictionField other, HTMLElement[] panels, int i) {
+        Window.setTimeout(() -> PageErrors.guarded("comparison strip", () -> compute(pass, in, other, panels, i)), 0);
     }
 
-    private void compute(int pass, StripInputs in, HTMLElement[] panels, int i) {
+    private void compute(int pass, StripInputs in, PredictionField other, HTMLElement[] panels, int i) {
         if (pass != generation) {
             return; // a newer pass replaced this one
         }
+        int count = in.steps().length;
+        boolean firstRow = i < count;
         double start = now();
-        StripSampler.Panel r = sampler.run(in.field(), in.solver(), in.steps()[i], in.noise(), in.n(), in.reference(), in.m(),
-                in.metric());
+        StripSampler.Panel r = sampler.run(firstRow ? in.field() : other, in.solver(), in.steps()[i % count], in.noise(), in.n(),
+                in.reference(), in.m(), in.metric());
         double millis = now() - start;
-        totalMillis += millis;
+        if (firstRow) {
+            totalMillis += millis;
+        } else {
+            secondMillis += millis;
+        }
         HTMLElement p = panels[i];
         PanelPlot.draw((HTMLCanvasElement) p.getFirstChild(), in.reference(), in.m(), sampler.samples(), in.n(), in.halfExtent());
         p.setAttribute("data-nfe", Integer.toString(r.nfe()));
@@ -154,16 +192,23 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         Dom.setText((HTMLElement) p.getLastChild(), "N=" + r.steps() + " · NFE " + r.nfe() + "\n"
                 + (StripSampler.SLICED_W2.equals(in.metric()) ? "SW₂² " : "ED ") + Format.significant(r.metric(), 3)
                 + " · " + Math.round(millis) + " ms");
+        if (i + 1 == count) {
+            strip.setAttribute("data-state", "done");
+            strip.setAttribute("data-millis", Format.fixed(totalMillis, 1));
+        }
         if (i + 1 < panels.length) {
-            next(pass, in, panels, i + 1);
+            next(pass, in, other, panels, i + 1);
             return;
         }
         running = false;
-        strip.setAttribute("data-state", "done");
-        strip.setAttribute("data-millis", Format.fixed(totalMillis, 1));
-        Dom.setText(summary, "Model at step " + in.step() + ", " + in.n() + " points per panel, " + in.solver() + ", "
+        if (other != null) {
+            second.setAttribute("data-state", "done");
+            second.setAttribute("data-millis", Format.fixed(secondMillis, 1));
+        }
+        Dom.setText(summary, "Model at step " + in.step() + (other == null ? "" : " (second row: " + secondModel.label() + ")")
+                + ", " + in.n() + " points per panel, " + in.solver() + ", "
                 + (StripSampler.SLICED_W2.equals(in.metric()) ? "sliced W₂²" : "energy distance") + " to the data set; "
-                + Math.round(totalMillis) + " ms in all.");
+                + Math.round(totalMillis + secondMillis) + " ms in all.");
         if (modelWaiting) {
             restart.request();
         }
