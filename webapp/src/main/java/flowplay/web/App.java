@@ -7,6 +7,7 @@ import flowplay.web.points.PointSet;
 import flowplay.web.points.PointsPanel;
 import flowplay.web.render.RendererSelector;
 import flowplay.web.sampling.SampleView;
+import flowplay.web.strip.StripView;
 import flowplay.web.ui.CheckpointLoader;
 import flowplay.web.ui.Dom;
 import flowplay.web.ui.DownloadLink;
@@ -45,6 +46,9 @@ public final class App {
         HTMLCanvasElement plot = (HTMLCanvasElement) Dom.query("canvas#plot");
         SampleView view = new SampleView(settings, new StatsView(Dom.byId("stats")), plot, points, new RunClient());
         settings.setListener(view);
+        StripView strip = new StripView(Dom.byId("views"), settings, view);
+        view.addModelListener(strip);
+        settings.addListener(strip);
         PointsPanel panel = new PointsPanel(Dom.byId("points-file"), Dom.byId("clear-points"), Dom.byId("points-message"), points,
                 settings, view::pointsEdited);
         new DrawTool(plot, Dom.byId("draw-points"), points, view::halfExtent, panel);

@@ -184,6 +184,9 @@ public final class RunsApi {
             } else {
                 row.put("min", s.min());
                 row.put("max", s.max());
+                if (s.kind() == Setting.Kind.INT_LIST) {
+                    row.put("maxCount", Setting.MAX_LIST_COUNT);
+                }
             }
             row.put("allowed", s.allowed());
             row.put("help", s.help());

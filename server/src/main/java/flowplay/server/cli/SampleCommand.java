@@ -42,13 +42,16 @@ public final class SampleCommand implements Command {
     /** Trajectories are held in memory before they are written: at most this many numbers. */
     static final long MAX_TRAJECTORY_VALUES = 50_000_000L;
 
-    /** --steps, --n, --seed from the shared table; --solver is wider here (dopri5, em) than the web page's choice. */
+    /**
+     * --steps, --n, --seed from the shared table; --solver is wider here (dopri5, em) than the web page's choice. The
+     * comparison strip's rows (Settings.STRIP) are the page's alone: one sample run has no strip, so no such flags.
+     */
     private final SettingFlags flags = new SettingFlags(withoutSolver());
 
     private static List<Setting> withoutSolver() {
         List<Setting> table = new ArrayList<>();
         for (Setting s : Settings.SAMPLE) {
-            if (!s.name().equals("solver")) {
+            if (!s.name().equals("solver") && !Settings.STRIP.contains(s.name())) {
                 table.add(s);
             }
         }

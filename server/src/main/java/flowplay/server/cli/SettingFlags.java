@@ -68,6 +68,8 @@ final class SettingFlags {
                 return String.join("|", s.choices());
             case INT:
                 return "N";
+            case INT_LIST:
+                return "N,N,…";
             default:
                 return "X";
         }

@@ -24,6 +24,11 @@ public final class SettingValues {
         return (int) Long.parseLong(getString(name));
     }
 
+    /** An INT_LIST setting's entries, in the order given. */
+    public int[] getIntList(String name) {
+        return Setting.parseIntList(getString(name));
+    }
+
     public long getLong(String name) {
         return Long.parseLong(getString(name));
     }

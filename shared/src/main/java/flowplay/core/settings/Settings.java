@@ -75,7 +75,16 @@ public final class Settings {
             Setting.integer("sampleSteps", 16, 1, 1000, "Solver steps from t = 0 (noise) to t = 1 (data); h = 1/steps").withFlag("steps"),
             Setting.integer("samples", 2048, 1, 100_000, "Points sampled from the model").withFlag("n"),
             Setting.integer("noiseSeed", 1, 0, Integer.MAX_VALUE, "Seed of the source noise x0 ~ N(0, I), fixed so that redraws compare like with like")
-                    .withFlag("seed"));
+                    .withFlag("seed"),
+            // The comparison strip (page only: the CLI's sample command leaves these out, see STRIP).
+            Setting.intList("stripSteps", "1,2,4,8,16,32", 1, 1000,
+                    "Step counts N of the comparison strip: one panel per N, same model, same noise, the solver above"),
+            Setting.choice("stripMetric", "energy", List.of("energy", "sliced-w2"),
+                    "Distance of each strip panel's samples to the data set: energy distance or sliced squared W2"),
+            Setting.integer("stripSamples", 4096, 16, 20_000, "Points sampled in each strip panel"));
+
+    /** The rows of {@link #SAMPLE} that only the page's comparison strip reads. */
+    public static final List<String> STRIP = List.of("stripSteps", "stripMetric", "stripSamples");
 
     private Settings() {
     }

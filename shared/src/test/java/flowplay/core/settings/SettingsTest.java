@@ -115,6 +115,29 @@ class SettingsTest {
         assertEquals("steps", Settings.find(Settings.SAMPLE, "sampleSteps").flag());
     }
 
+    @Test
+    void stripStepsIsAListOfStepCounts() {
+        SettingValues d = Settings.defaults(Settings.SAMPLE);
+        assertArrayEquals(new int[] {1, 2, 4, 8, 16, 32}, d.getIntList("stripSteps"));
+        assertEquals("energy", d.getString("stripMetric"));
+        assertEquals(4096, d.getInt("stripSamples"));
+        SettingValues v = Settings.parse(Settings.SAMPLE, Map.of("stripSteps", " 3, 5.0 ,1000"));
+        assertEquals("3,5,1000", v.getString("stripSteps"));
+        assertArrayEquals(new int[] {3, 5, 1000}, v.getIntList("stripSteps"));
+        assertEquals("7", Settings.parse(Settings.SAMPLE, Map.of("stripSteps", "7")).getString("stripSteps"));
+    }
+
+    @Test
+    void badStripStepsNameTheFieldAndTheRange() {
+        String allowed = "1 to 8 comma-separated integers in [1, 1000]";
+        for (String bad : new String[] {"", "1,,2", "0", "1001", "2.5", "a", "1,2,3,4,5,6,7,8,9", "NaN", "1;2"}) {
+            SettingException e = assertThrows(SettingException.class,
+                    () -> Settings.parse(Settings.SAMPLE, Map.of("stripSteps", bad)), bad);
+            assertEquals("stripSteps", e.field(), bad);
+            assertEquals(allowed, e.allowed(), bad);
+        }
+    }
+
     private static void assertError(String name, String value, String field, String allowed) {
         SettingException e = assertThrows(SettingException.class, () -> Settings.parse(Settings.TRAIN, Map.of(name, value)));
         assertEquals(field, e.field());

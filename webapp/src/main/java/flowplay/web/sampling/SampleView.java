@@ -5,6 +5,7 @@ import flowplay.core.data.Datasets;
 import flowplay.core.data.UserPoints;
 import flowplay.core.model.PredictionField;
 import flowplay.core.settings.SettingValues;
+import flowplay.core.settings.Settings;
 import flowplay.core.solver.SolveResult;
 import flowplay.core.solver.SolverParams;
 import flowplay.core.solver.Solvers;
@@ -218,6 +219,9 @@ public final class SampleView implements SettingsForm.Listener {
 
     @Override
     public void sampleEdited(String name) {
+        if (Settings.STRIP.contains(name)) {
+            return; // the strip's own settings do not change this picture
+        }
         resampleNext();
     }
 

@@ -21,7 +21,8 @@ public final class ControlPanel {
     public ControlPanel(HTMLElement container, List<Setting> table, Consumer<String> onChange) {
         this.table = table;
         for (Setting s : table) {
-            HTMLElement control = s.kind() == Setting.Kind.CHOICE ? select(s) : numberInput(s);
+            HTMLElement control = s.kind() == Setting.Kind.CHOICE ? select(s)
+                    : s.kind() == Setting.Kind.INT_LIST ? textInput(s) : numberInput(s);
             control.setAttribute("id", s.name());
             control.setAttribute("name", s.name());
             control.setAttribute("data-default", s.defaultValue());
@@ -124,6 +125,16 @@ public final class ControlPanel {
         // "any" for FLOAT, so the browser does not flag 0.003 as off-step; INT keeps the spinner on whole numbers.
         input.setAttribute("step", s.kind() == Setting.Kind.INT ? "1" : "any");
         input.setAttribute("inputmode", s.kind() == Setting.Kind.INT ? "numeric" : "decimal");
+        Dom.setValue(input, s.defaultValue());
+        return input;
+    }
+
+    /** A list ("1,2,4,8") is typed as text; the table checks it when it is used. */
+    private static HTMLElement textInput(Setting s) {
+        HTMLElement input = Dom.create("input", "control");
+        input.setAttribute("type", "text");
+        input.setAttribute("inputmode", "numeric");
+        input.setAttribute("spellcheck", "false");
         Dom.setValue(input, s.defaultValue());
         return input;
     }

@@ -42,6 +42,8 @@ public final class SettingsForm {
     /** Hash entries that are not settings but page state kept in the link (the user's points), by key. */
     private final Map<String, String> extras = new LinkedHashMap<>();
     private Listener listener;
+    /** Further views that hear sample edits and hash changes (the comparison strip), after the main listener. */
+    private final List<Listener> others = new ArrayList<>();
 
     public SettingsForm(HTMLElement trainContainer, HTMLElement sampleContainer, HTMLElement notice,
             HTMLElement sampleMessage) {
@@ -54,6 +56,9 @@ public final class SettingsForm {
         sample = new ControlPanel(sampleContainer, Settings.SAMPLE, name -> {
             writeHash();
             listener.sampleEdited(name);
+            for (Listener l : others) {
+                l.sampleEdited(name);
+            }
         });
         HashState hash = HashState.current();
         apply(hash);
@@ -61,6 +66,9 @@ public final class SettingsForm {
         Window.current().addEventListener("hashchange", (Event e) -> PageErrors.guarded("hash", () -> {
             apply(HashState.current());
             listener.hashApplied();
+            for (Listener l : others) {
+                l.hashApplied();
+            }
         }));
     }
 
@@ -70,6 +78,11 @@ public final class SettingsForm {
      */
     public void setListener(Listener listener) {
         this.listener = listener;
+    }
+
+    /** Adds a view that hears sample edits and hash changes too (not train edits), after the main listener. */
+    public void addListener(Listener other) {
+        others.add(other);
     }
 
     public boolean forcesCanvas2d() {

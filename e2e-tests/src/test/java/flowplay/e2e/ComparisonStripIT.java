@@ -1,0 +1,137 @@
+package flowplay.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import flowplay.core.json.Json;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The step-count comparison strip and the solver chart on the CPU path (no WebGPU): one model, the same noise, a panel
+ * per N, the distance to the data falling as N grows; an edit of the N list redraws the strip with the new panels; a
+ * second run's model side by side; the solver chart.
+ */
+class ComparisonStripIT extends PlaygroundSession {
+    private static final int TRAIN_STEPS = 1500;
+    private static final int SHORT_STEPS = 200;
+    private static final Duration STRIP_TIMEOUT = Duration.ofSeconds(120);
+
+    @Override
+    Browser openBrowser() throws Exception {
+        return Browser.withoutWebGpu("strip");
+    }
+
+    /** One strip panel as the page contract gives it. */
+    record Panel(int steps, long nfe, double metric, double millis) {
+    }
+
+    @Test
+    void theStripComparesStepCountsOnOneModelAndFollowsTheList() {
+        page.open(server.baseUrl());
+        // A short run first: the side-by-side row compares the final model with it.
+        Map<String, String> shortRun = new LinkedHashMap<>();
+        shortRun.put("dataset", "moons");
+        shortRun.put("steps", Integer.toString(SHORT_STEPS));
+        shortRun.put("checkpointEvery", "100");
+        page.train(shortRun);
+        page.awaitTrained(SHORT_STEPS);
+
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("dataset", "moons");
+        settings.put("steps", Integer.toString(TRAIN_STEPS));
+        settings.put("checkpointEvery", "250");
+        page.train(settings);
+        page.awaitTrained(TRAIN_STEPS);
+
+        List<Panel> panels = awaitStrip(List.of(1, 2, 4, 8, 16, 32));
+        browser.screenshot("strip-default");
+        for (Panel p : panels) {
+            assertEquals(2L * p.steps(), p.nfe(), "heun spends 2 evaluations per step: " + p);
+            assertTrue(Double.isFinite(p.metric()) && p.metric() >= 0, "finite distance: " + p);
+        }
+        assertTrue(panels.get(0).metric() > panels.get(5).metric(),
+                "1 step is further from the data than 32: " + panels);
+        report("default list, heun", panels);
+
+        browser.set("stripSteps", "3, 12");
+        List<Panel> edited = awaitStrip(List.of(3, 12));
+        assertTrue(Double.isFinite(edited.get(0).metric()) && Double.isFinite(edited.get(1).metric()), edited.toString());
+
+        // The speed target, measured (reported, not asserted): a change of step counts, 4096 points, CPU path.
+        browser.set("stripSteps", "1,2,4,8,16,32");
+        report("after an edit, heun", awaitStrip(List.of(1, 2, 4, 8, 16, 32)));
+        browser.set("solver", "euler");
+        report("after an edit, euler", awaitStrip(List.of(1, 2, 4, 8, 16, 32)));
+
+        // Side by side: the short run in a second row, on the same noise and N.
+        browser.waitUntil("#strip-compare lists both runs", STRIP_TIMEOUT,
+                () -> new Select(browser.byId("strip-compare")).getOptions().size() == 3);
+        new Select(browser.byId("strip-compare")).selectByIndex(1); // runs are listed oldest first: the short run
+        browser.waitUntil("#strip-second is done", STRIP_TIMEOUT, () -> "done".equals(browser.attribute("strip-second", "data-state")));
+        List<WebElement> secondRow = browser.driver().findElements(By.cssSelector("#strip-second .strip-panel"));
+        assertEquals(6, secondRow.size(), "one panel per N in the second row");
+        for (WebElement e : secondRow) {
+            assertTrue(Double.isFinite(Double.parseDouble(e.getDomAttribute("data-metric"))), e.getDomAttribute("data-steps"));
+        }
+        System.out.println("[e2e] second row (" + browser.attribute("strip-second", "data-model") + "): "
+                + browser.attribute("strip-second", "data-millis") + " ms, metrics "
+                + secondRow.stream().map(e -> e.getDomAttribute("data-metric")).toList());
+        browser.screenshot("strip-side-by-side");
+
+        browser.byId("compare-solvers").click();
+        browser.waitUntil("#nfe-chart[data-state] is 'done'", STRIP_TIMEOUT,
+                () -> "done".equals(browser.attribute("nfe-chart", "data-state")));
+        @SuppressWarnings("unchecked")
+        List<Object> points = (List<Object>) Json.parse(browser.attribute("nfe-chart", "data-points"));
+        assertEquals(4 * 6 + 1, points.size(), "four fixed-step solvers at six N, and dopri5: " + points);
+        for (Object o : points) {
+            Map<?, ?> p = (Map<?, ?>) o;
+            assertTrue(p.get("metric") instanceof Double, "finite metric: " + p);
+        }
+        System.out.println("[e2e] nfe-chart points: " + browser.attribute("nfe-chart", "data-points"));
+        browser.screenshot("strip-and-nfe-chart");
+        browser.assertNoPageError();
+    }
+
+    /** Waits until {@code #strip} is done with exactly these panels, and reads them. */
+    private List<Panel> awaitStrip(List<Integer> steps) {
+        String want = steps.toString();
+        browser.waitUntil("#strip is done with panels N = " + want, STRIP_TIMEOUT, () -> {
+            if (!"done".equals(browser.attribute("strip", "data-state"))) {
+                return false;
+            }
+            List<Integer> shown = new ArrayList<>();
+            for (WebElement e : panelElements()) {
+                shown.add(Integer.parseInt(e.getDomAttribute("data-steps")));
+            }
+            return shown.equals(steps);
+        });
+        List<Panel> panels = new ArrayList<>();
+        for (WebElement e : panelElements()) {
+            panels.add(new Panel(Integer.parseInt(e.getDomAttribute("data-steps")), Long.parseLong(e.getDomAttribute("data-nfe")),
+                    Double.parseDouble(e.getDomAttribute("data-metric")), Double.parseDouble(e.getDomAttribute("data-millis"))));
+        }
+        return panels;
+    }
+
+    private List<WebElement> panelElements() {
+        return browser.driver().findElements(By.cssSelector("#strip .strip-panel"));
+    }
+
+    private void report(String what, List<Panel> panels) {
+        double sum = 0;
+        for (Panel p : panels) {
+            sum += p.millis();
+        }
+        System.out.println("[e2e] strip " + what + ": " + Math.round(sum) + " ms in all (#strip[data-millis] "
+                + browser.attribute("strip", "data-millis") + "), " + browser.attribute("strip", "data-count") + " points: " + panels);
+    }
+}

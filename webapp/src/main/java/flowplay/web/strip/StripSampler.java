@@ -1,0 +1,66 @@
+package flowplay.web.strip;
+
+import flowplay.core.metrics.EnergyDistance;
+import flowplay.core.metrics.SlicedWasserstein;
+import flowplay.core.model.PredictionField;
+import flowplay.core.solver.Integrator;
+import flowplay.core.solver.Sampler;
+import flowplay.core.solver.SolveResult;
+import flowplay.core.solver.SolverParams;
+import flowplay.core.solver.Solvers;
+import flowplay.web.sampling.SamplingGrid;
+import flowplay.web.sampling.SourceNoise;
+
+/**
+ * The numbers of one strip panel, free of the page so they run on the JVM too: the model integrated from the shared
+ * noise with N steps of a solver (the grid the main picture uses), and the distance of the result to the data set.
+ * One buffer serves every panel: a panel is drawn as soon as it is computed, so its samples are not needed afterwards.
+ */
+public final class StripSampler {
+    /** The metric ids of the {@code stripMetric} setting. */
+    public static final String ENERGY = "energy";
+    public static final String SLICED_W2 = "sliced-w2";
+
+    private float[] x = new float[0];
+
+    /** One panel's result: steps asked, function evaluations spent, distance to the data (NaN if samples diverged). */
+    public record Panel(int steps, int nfe, double metric) {
+    }
+
+    /**
+     * Integrates the first n points of {@code noise} with {@code steps} steps of {@code solver} (euler|midpoint|heun|rk4,
+     * or dopri5, which adapts its own steps inside the grid) and measures them against {@code reference} (m points).
+     */
+    public Panel run(PredictionField field, String solver, int steps, float[] noise, int n, float[] reference, int m,
+            String metric) {
+        int dim = SourceNoise.DIM;
+        if (x.length < n * dim) {
+            x = new float[n * dim];
+        }
+        System.arraycopy(noise, 0, x, 0, n * dim);
+        Integrator integrator = Solvers.byName(solver, SolverParams.defaults());
+        SolveResult result = Sampler.run(field, integrator, x, n, SamplingGrid.of(field, steps), null);
+        return new Panel(steps, result.nfe(), distance(metric, x, n, reference, m));
+    }
+
+    /** The samples of the last {@link #run} (its first n points). */
+    public float[] samples() {
+        return x;
+    }
+
+    /** The chosen distance; NaN when a sample is not finite (a diverged solve), which the metrics would not report. */
+    public static double distance(String metric, float[] samples, int n, float[] reference, int m) {
+        for (int i = 0; i < n * SourceNoise.DIM; i++) {
+            if (!Float.isFinite(samples[i])) {
+                return Double.NaN;
+            }
+        }
+        if (m == 0) {
+            return Double.NaN; // a file data set whose points have not arrived yet
+        }
+        if (SLICED_W2.equals(metric)) {
+            return SlicedWasserstein.squared(samples, n, reference, m, SourceNoise.DIM);
+        }
+        return EnergyDistance.of(samples, n, reference, m, SourceNoise.DIM);
+    }
+}
