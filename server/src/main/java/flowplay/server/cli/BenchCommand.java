@@ -52,6 +52,9 @@ public final class BenchCommand implements Command {
                 .description("Length of one timed window (default ${DEFAULT-VALUE})").build());
         train.addOption(OptionSpec.builder("--reps").paramLabel("N").type(int.class).defaultValue("5")
                 .description("Timed windows per measurement; the median is reported (default ${DEFAULT-VALUE})").build());
+        train.addOption(OptionSpec.builder("--rounds").paramLabel("N").type(int.class).defaultValue("1")
+                .description("Repeat PyTorch-then-java N times per width and report the median of the per-round ratios, so that "
+                        + "a machine whose speed drifts compares like with like (default ${DEFAULT-VALUE})").build());
         train.addOption(OptionSpec.builder("--python").paramLabel("EXE").type(String.class).defaultValue("/usr/bin/python3")
                 .description("Python with torch (Debian's python3-torch; default ${DEFAULT-VALUE})").build());
         train.addOption(OptionSpec.builder("--script").paramLabel("FILE").type(String.class).defaultValue("bench/train_pytorch.py")
@@ -80,6 +83,7 @@ public final class BenchCommand implements Command {
         double warmup = sub.matchedOptionValue("--warmup", 2.0);
         double seconds = sub.matchedOptionValue("--seconds", 2.0);
         int reps = sub.matchedOptionValue("--reps", 5);
+        int rounds = sub.matchedOptionValue("--rounds", 1);
         String python = sub.matchedOptionValue("--python", "/usr/bin/python3");
         Path script = Path.of(sub.matchedOptionValue("--script", "bench/train_pytorch.py"));
         boolean pytorch = !sub.matchedOptionValue("--no-pytorch", false);
@@ -88,8 +92,8 @@ public final class BenchCommand implements Command {
                 throw new UsageException("invalid value for --engines: " + e + " (allowed: " + String.join(", ", Engines.NAMES) + ")");
             }
         }
-        if (reps < 1 || seconds <= 0 || warmup < 0) {
-            throw new UsageException("--reps must be at least 1 and --seconds positive");
+        if (reps < 1 || seconds <= 0 || warmup < 0 || rounds < 1) {
+            throw new UsageException("--reps and --rounds must be at least 1 and --seconds positive");
         }
 
         Map<String, Engine> built = new LinkedHashMap<>();
@@ -115,35 +119,56 @@ public final class BenchCommand implements Command {
 
         List<String> summary = new ArrayList<>();
         for (int h : widths) {
-            Map<String, Double> rates = new LinkedHashMap<>();
-            Double torch = null;
-            if (pytorch) {
-                torch = runPython(python, script, h, warmup, seconds, reps, out);
-                out.println(String.format(Locale.ROOT, "H=%-4d pytorch           %8.1f steps/s", h, torch));
-                out.flush();
-            }
-            for (Map.Entry<String, Engine> e : built.entrySet()) {
-                double rate = measure(e.getValue(), h, warmup, seconds, reps);
-                rates.put(e.getKey(), rate);
-                String alloc = "";
-                if (e.getKey().equals("java")) {
-                    alloc = String.format(Locale.ROOT, "  (%.0f bytes allocated per step)", allocatedPerStep(e.getValue(), h, 200));
+            List<Double> speedups = new ArrayList<>();
+            List<Double> scalings = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                String tag = rounds == 1 ? "" : " round " + round;
+                Map<String, Double> rates = new LinkedHashMap<>();
+                Double torch = null;
+                if (pytorch) {
+                    torch = runPython(python, script, h, warmup, seconds, reps, out);
+                    out.println(String.format(Locale.ROOT, "H=%-4d pytorch           %8.1f steps/s%s", h, torch, tag));
+                    out.flush();
                 }
-                out.println(String.format(Locale.ROOT, "H=%-4d %-17s %8.1f steps/s%s%s", h, e.getKey(), rate, ratio(rate, torch), alloc));
-                out.flush();
+                for (Map.Entry<String, Engine> e : built.entrySet()) {
+                    double rate = measure(e.getValue(), h, warmup, seconds, reps);
+                    rates.put(e.getKey(), rate);
+                    String alloc = "";
+                    if (e.getKey().equals("java")) {
+                        alloc = String.format(Locale.ROOT, "  (%.0f bytes allocated per step)", allocatedPerStep(e.getValue(), h, 200));
+                    }
+                    out.println(String.format(Locale.ROOT, "H=%-4d %-17s %8.1f steps/s%s%s%s", h, e.getKey(), rate, ratio(rate, torch), alloc, tag));
+                    out.flush();
+                }
+                if (built.containsKey("java")) {
+                    double one = rates.get("java");
+                    double two = measureConcurrent(built.get("java"), h, 2, warmup, seconds, reps);
+                    out.println(String.format(Locale.ROOT, "H=%-4d java, 2 concurrent %8.1f steps/s in total = %.2fx one run%s", h, two,
+                            two / one, tag));
+                    scalings.add(two / one);
+                    if (torch != null) {
+                        speedups.add(one / torch);
+                    }
+                    out.flush();
+                }
             }
-            if (built.containsKey("java")) {
-                double one = rates.get("java");
-                double two = measureConcurrent(built.get("java"), h, 2, warmup, seconds, reps);
-                out.println(String.format(Locale.ROOT, "H=%-4d java, 2 concurrent %8.1f steps/s in total = %.2fx one run", h, two, two / one));
-                summary.add(String.format(Locale.ROOT, "H=%d: java %s, 2 concurrent %.2fx one run", h,
-                        torch == null ? "(pytorch not measured)" : String.format(Locale.ROOT, "%.2fx pytorch", one / torch), two / one));
-                out.flush();
+            if (!scalings.isEmpty()) {
+                String of = rounds == 1 ? "" : " (median of " + rounds + " rounds)";
+                summary.add(String.format(Locale.ROOT, "H=%d: java %s, 2 concurrent %.2fx one run%s", h,
+                        speedups.isEmpty() ? "(pytorch not measured)" : String.format(Locale.ROOT, "%.2fx pytorch", median(speedups)),
+                        median(scalings), of));
             }
         }
         out.println("load average after: " + loadAverage());
         out.println("summary: " + String.join("; ", summary));
         return 0;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static String ratio(double rate, Double torch) {
