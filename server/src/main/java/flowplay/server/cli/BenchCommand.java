@@ -1,17 +1,8 @@
 package flowplay.server.cli;
 
-import flowplay.core.data.Dataset;
-import flowplay.core.data.Datasets;
-import flowplay.core.model.Activation;
-import flowplay.core.model.Mlp;
-import flowplay.core.rng.Rng;
-import flowplay.core.settings.Settings;
-import flowplay.core.settings.TrainConfig;
-import flowplay.core.training.TrainingBatch;
 import flowplay.server.engine.Engine;
 import flowplay.server.engine.Engines;
 import flowplay.server.engine.JavaEngine;
-import flowplay.server.engine.Trainer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -29,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code bench train}: the seed workload (two moons, batch 256, MLP 3-H-H-H-2 ELU, Adam 1e-2, one thread) on each
@@ -131,18 +121,18 @@ public final class BenchCommand implements Command {
                     out.flush();
                 }
                 for (Map.Entry<String, Engine> e : built.entrySet()) {
-                    double rate = measure(e.getValue(), h, warmup, seconds, reps);
+                    double rate = TrainTiming.measure(e.getValue(), h, warmup, seconds, reps);
                     rates.put(e.getKey(), rate);
                     String alloc = "";
                     if (e.getKey().equals("java")) {
-                        alloc = String.format(Locale.ROOT, "  (%.0f bytes allocated per step)", allocatedPerStep(e.getValue(), h, 200));
+                        alloc = String.format(Locale.ROOT, "  (%.0f bytes allocated per step)", TrainTiming.allocatedPerStep(e.getValue(), h, 200));
                     }
                     out.println(String.format(Locale.ROOT, "H=%-4d %-17s %8.1f steps/s%s%s%s", h, e.getKey(), rate, ratio(rate, torch), alloc, tag));
                     out.flush();
                 }
                 if (built.containsKey("java")) {
                     double one = rates.get("java");
-                    double two = measureConcurrent(built.get("java"), h, 2, warmup, seconds, reps);
+                    double two = TrainTiming.measureConcurrent(built.get("java"), h, 2, warmup, seconds, reps);
                     out.println(String.format(Locale.ROOT, "H=%-4d java, 2 concurrent %8.1f steps/s in total = %.2fx one run%s", h, two,
                             two / one, tag));
                     scalings.add(two / one);
@@ -165,113 +155,11 @@ public final class BenchCommand implements Command {
     }
 
     private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static String ratio(double rate, Double torch) {
         return torch == null ? "" : String.format(Locale.ROOT, "  %.2fx pytorch", rate / torch);
-    }
-
-    /** The seed workload's per-step work: a fresh flow matching batch on moons, then one trainer step. */
-    static final class Workload {
-        private static final int N = 256;
-        private final Dataset data = Datasets.byName("moons");
-        private final Rng rng;
-        private final Trainer trainer;
-        private final TrainingBatch batch;
-
-        Workload(Engine engine, int hidden, long seed) {
-            TrainConfig config = TrainConfig.from(Settings.parse(Settings.TRAIN,
-                    Map.of("batch", Integer.toString(N), "lr", "0.01", "activation", "elu")));
-            rng = new Rng(seed);
-            trainer = engine.trainer(Mlp.init(new int[] {3, hidden, hidden, hidden, 2}, Activation.ELU, rng), config);
-            batch = new TrainingBatch(config.objective(), config.networkInput(2), N);
-        }
-
-        float step() {
-            batch.draw(data, rng);
-            return trainer.step(batch.input(), batch.target(), null, 0.01);
-        }
-
-        /** Steps until {@code seconds} have passed; returns steps/s. */
-        double runFor(double seconds) {
-            long start = System.nanoTime();
-            long limit = (long) (seconds * 1e9);
-            long steps = 0;
-            long now;
-            do {
-                step();
-                steps++;
-                now = System.nanoTime();
-            } while (now - start < limit);
-            return steps / ((now - start) / 1e9);
-        }
-    }
-
-    static double measure(Engine engine, int hidden, double warmup, double seconds, int reps) {
-        Workload w = new Workload(engine, hidden, 1);
-        w.runFor(warmup);
-        double[] rates = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            rates[i] = w.runFor(seconds);
-        }
-        return median(rates);
-    }
-
-    /** Heap bytes allocated per step on this thread, after warm-up (-1 if the JVM cannot tell). */
-    static double allocatedPerStep(Engine engine, int hidden, int steps) {
-        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
-        if (!(bean instanceof com.sun.management.ThreadMXBean)) {
-            return -1;
-        }
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        Workload w = new Workload(engine, hidden, 1);
-        w.runFor(0.5);
-        long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < steps; i++) {
-            w.step();
-        }
-        return (threads.getThreadAllocatedBytes(id) - before) / (double) steps;
-    }
-
-    /** Total steps/s of {@code runs} independent runs on their own threads, timed together. */
-    static double measureConcurrent(Engine engine, int hidden, int runs, double warmup, double seconds, int reps) throws InterruptedException {
-        double[] rates = new double[reps];
-        Workload[] workloads = new Workload[runs];
-        for (int r = 0; r < runs; r++) {
-            workloads[r] = new Workload(engine, hidden, 1 + r);
-        }
-        for (int i = -1; i < reps; i++) {
-            double window = i < 0 ? warmup : seconds;
-            double[] each = new double[runs];
-            CountDownLatch start = new CountDownLatch(1);
-            Thread[] threads = new Thread[runs];
-            for (int r = 0; r < runs; r++) {
-                int id = r;
-                threads[r] = new Thread(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                    each[id] = workloads[id].runFor(window);
-                }, "bench-run-" + r);
-                threads[r].start();
-            }
-            start.countDown();
-            for (Thread thread : threads) {
-                thread.join();
-            }
-            if (i >= 0) {
-                rates[i] = Arrays.stream(each).sum();
-            }
-        }
-        return median(rates);
     }
 
     static double median(double[] values) {
