@@ -1,5 +1,6 @@
 package flowplay.web.field;
 
+import flowplay.web.render.CanvasBox;
 import flowplay.web.render.Palette;
 import flowplay.web.render.ViewBox;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
@@ -16,12 +17,13 @@ public final class FieldPainter {
     private final HTMLCanvasElement canvas;
     private final CanvasRenderingContext2D g;
     private final float[] rgb = new float[3];
-    private double h = ViewBox.HALF_EXTENT;
+    private final CanvasBox box;
     /** The density grid as an image, one pixel per cell, reused while the grid size stays. */
     private HTMLCanvasElement cells;
 
     public FieldPainter(HTMLCanvasElement canvas) {
         this.canvas = canvas;
+        this.box = new CanvasBox(canvas, ViewBox.HALF_EXTENT);
         this.g = (CanvasRenderingContext2D) canvas.getContext("2d");
         if (g == null) {
             throw new IllegalStateException("the #field-plot canvas has no 2d context");
@@ -29,16 +31,16 @@ public final class FieldPainter {
     }
 
     public void paint(FieldPicture p) {
-        h = p.halfExtent;
+        box.halfExtent(p.halfExtent);
         g.setFillStyle(Palette.css(Palette.BACKGROUND[0], Palette.BACKGROUND[1], Palette.BACKGROUND[2], 1f));
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (p.density != null) {
             heatmap(p.density);
         }
         grid();
-        points(p.faint, p.faintCount, Palette.css(Palette.REFERENCE), 1.6 * pixel());
+        box.points(g, p.faint, p.faintCount, Palette.css(Palette.REFERENCE), 1.6 * box.pixel());
         Palette.time(p.pointTime, rgb, 0);
-        points(p.points, p.pointCount, Palette.css(rgb[0], rgb[1], rgb[2], Palette.SAMPLE_ALPHA), 2.2 * pixel());
+        box.points(g, p.points, p.pointCount, Palette.css(rgb[0], rgb[1], rgb[2], Palette.SAMPLE_ALPHA), 2.2 * box.pixel());
         if (p.arrows != null) {
             arrows(p.arrows, p.tUsed);
         }
@@ -73,21 +75,22 @@ public final class FieldPainter {
             }
         }
         ((CanvasRenderingContext2D) cells.getContext("2d")).putImageData(image, 0, 0);
-        double x = sx(d.grid().halfExtent() * -1);
-        double y = sy(d.grid().halfExtent());
-        double size = d.grid().halfExtent() / h * canvas.getWidth();
+        double x = box.sx(d.grid().halfExtent() * -1);
+        double y = box.sy(d.grid().halfExtent());
+        double size = d.grid().halfExtent() / box.halfExtent() * canvas.getWidth();
         g.drawImage(cells, x, y, size, size);
     }
 
     private void grid() {
-        g.setLineWidth(pixel());
+        g.setLineWidth(box.pixel());
+        double h = box.halfExtent();
         for (double v = -h; v <= h + 1e-9; v += ViewBox.GRID) {
             g.setStrokeStyle(Palette.css(Math.abs(v) < 1e-9 ? Palette.AXIS : Palette.GRID));
             g.beginPath();
-            g.moveTo(sx(v), sy(-h));
-            g.lineTo(sx(v), sy(h));
-            g.moveTo(sx(-h), sy(v));
-            g.lineTo(sx(h), sy(v));
+            g.moveTo(box.sx(v), box.sy(-h));
+            g.lineTo(box.sx(v), box.sy(h));
+            g.moveTo(box.sx(-h), box.sy(v));
+            g.lineTo(box.sx(h), box.sy(v));
             g.stroke();
         }
     }
@@ -97,38 +100,18 @@ public final class FieldPainter {
         Palette.time(t, rgb, 0);
         String colour = Palette.css(rgb[0], rgb[1], rgb[2], 0.9f);
         float[] s = a.segments();
-        g.setLineWidth(1.2 * pixel());
+        g.setLineWidth(1.2 * box.pixel());
         g.setStrokeStyle(colour);
         g.beginPath();
         for (int i = 0; i < a.count(); i++) {
-            g.moveTo(sx(s[4 * i]), sy(s[4 * i + 1]));
-            g.lineTo(sx(s[4 * i + 2]), sy(s[4 * i + 3]));
+            g.moveTo(box.sx(s[4 * i]), box.sy(s[4 * i + 1]));
+            g.lineTo(box.sx(s[4 * i + 2]), box.sy(s[4 * i + 3]));
         }
         g.stroke();
         g.setFillStyle(colour);
-        double size = 3 * pixel();
+        double size = 3 * box.pixel();
         for (int i = 0; i < a.count(); i++) {
-            g.fillRect(sx(s[4 * i + 2]) - size / 2, sy(s[4 * i + 3]) - size / 2, size, size);
+            g.fillRect(box.sx(s[4 * i + 2]) - size / 2, box.sy(s[4 * i + 3]) - size / 2, size, size);
         }
-    }
-
-    private void points(float[] xy, int n, String colour, double size) {
-        g.setFillStyle(colour);
-        double half = size / 2;
-        for (int i = 0; i < n; i++) {
-            g.fillRect(sx(xy[2 * i]) - half, sy(xy[2 * i + 1]) - half, size, size);
-        }
-    }
-
-    private double pixel() {
-        return Math.max(1, canvas.getWidth() / 640.0);
-    }
-
-    private double sx(double x) {
-        return (x + h) / (2 * h) * canvas.getWidth();
-    }
-
-    private double sy(double y) {
-        return (h - y) / (2 * h) * canvas.getHeight();
     }
 }

@@ -5,14 +5,15 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 
 /** The fallback renderer: works in every browser, and its pixels can be read back (WebGPU's cannot after presentation). */
 public final class Canvas2dRenderer implements Renderer {
-    /** The box of the scene being drawn; the grid of an empty canvas uses the default box. */
-    private double halfExtent = ViewBox.HALF_EXTENT;
     private final HTMLCanvasElement canvas;
+    /** The box of the scene being drawn; the grid of an empty canvas uses the default box. */
+    private final CanvasBox box;
     private final CanvasRenderingContext2D g;
     private final float[] rgb = new float[3];
 
     public Canvas2dRenderer(HTMLCanvasElement canvas) {
         this.canvas = canvas;
+        this.box = new CanvasBox(canvas, ViewBox.HALF_EXTENT);
         this.g = (CanvasRenderingContext2D) canvas.getContext("2d");
         if (g == null) {
             throw new IllegalStateException("the #plot canvas has no 2d context");
@@ -33,35 +34,35 @@ public final class Canvas2dRenderer implements Renderer {
 
     @Override
     public void draw(Scene scene) {
-        halfExtent = scene.halfExtent;
+        box.halfExtent(scene.halfExtent);
         clear();
-        double px = pixel();
-        drawPoints(scene.reference, scene.referenceCount, Palette.css(scene.givenPoints ? Palette.POINTS : Palette.REFERENCE),
+        double px = box.pixel();
+        box.points(g, scene.reference, scene.referenceCount, Palette.css(scene.givenPoints ? Palette.POINTS : Palette.REFERENCE),
                 1.8 * px * (scene.givenPoints ? Palette.POINTS_SCALE : 1));
         if (scene.hasTrajectories()) {
             drawTrajectories(scene);
         }
         Palette.time(1, rgb, 0);
-        drawPoints(scene.samples, scene.sampleCount, Palette.css(rgb[0], rgb[1], rgb[2], Palette.SAMPLE_ALPHA), 2.0 * px);
+        box.points(g, scene.samples, scene.sampleCount, Palette.css(rgb[0], rgb[1], rgb[2], Palette.SAMPLE_ALPHA), 2.0 * px);
     }
 
     private void drawGrid() {
-        double h = halfExtent;
-        g.setLineWidth(pixel());
+        double h = box.halfExtent();
+        g.setLineWidth(box.pixel());
         for (double v = -h; v <= h + 1e-9; v += ViewBox.GRID) {
             g.setStrokeStyle(Palette.css(Math.abs(v) < 1e-9 ? Palette.AXIS : Palette.GRID));
             g.beginPath();
-            g.moveTo(sx(v), sy(-h));
-            g.lineTo(sx(v), sy(h));
-            g.moveTo(sx(-h), sy(v));
-            g.lineTo(sx(h), sy(v));
+            g.moveTo(box.sx(v), box.sy(-h));
+            g.lineTo(box.sx(v), box.sy(h));
+            g.moveTo(box.sx(-h), box.sy(v));
+            g.lineTo(box.sx(h), box.sy(v));
             g.stroke();
         }
     }
 
     /** One path per time step, so the colour (time) changes along each trajectory at a cost of frames − 1 strokes. */
     private void drawTrajectories(Scene s) {
-        g.setLineWidth(pixel());
+        g.setLineWidth(box.pixel());
         for (int k = 0; k + 1 < s.frames; k++) {
             Palette.time((k + 0.5) / (s.frames - 1), rgb, 0);
             g.setStrokeStyle(Palette.css(rgb[0], rgb[1], rgb[2], Palette.TRAJECTORY_ALPHA));
@@ -69,31 +70,10 @@ public final class Canvas2dRenderer implements Renderer {
             int a = k * s.stride * 2;
             int b = (k + 1) * s.stride * 2;
             for (int i = 0; i < s.paths; i++) {
-                g.moveTo(sx(s.trajectory[a + 2 * i]), sy(s.trajectory[a + 2 * i + 1]));
-                g.lineTo(sx(s.trajectory[b + 2 * i]), sy(s.trajectory[b + 2 * i + 1]));
+                g.moveTo(box.sx(s.trajectory[a + 2 * i]), box.sy(s.trajectory[a + 2 * i + 1]));
+                g.lineTo(box.sx(s.trajectory[b + 2 * i]), box.sy(s.trajectory[b + 2 * i + 1]));
             }
             g.stroke();
         }
-    }
-
-    /** Squares, not arcs: thousands of arcs per frame are slow, and at this size nobody sees the corners. */
-    private void drawPoints(float[] xy, int n, String color, double size) {
-        g.setFillStyle(color);
-        double half = size / 2;
-        for (int i = 0; i < n; i++) {
-            g.fillRect(sx(xy[2 * i]) - half, sy(xy[2 * i + 1]) - half, size, size);
-        }
-    }
-
-    private double pixel() {
-        return Math.max(1, canvas.getWidth() / 640.0);
-    }
-
-    private double sx(double x) {
-        return (x + halfExtent) / (2 * halfExtent) * canvas.getWidth();
-    }
-
-    private double sy(double y) {
-        return (halfExtent - y) / (2 * halfExtent) * canvas.getHeight();
     }
 }

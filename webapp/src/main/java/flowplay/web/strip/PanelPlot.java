@@ -1,5 +1,6 @@
 package flowplay.web.strip;
 
+import flowplay.web.render.CanvasBox;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 
@@ -17,25 +18,12 @@ final class PanelPlot {
 
     static void draw(HTMLCanvasElement canvas, float[] reference, int m, float[] samples, int n, double halfExtent) {
         CanvasRenderingContext2D g = (CanvasRenderingContext2D) canvas.getContext("2d");
-        double size = canvas.getWidth();
         g.setFillStyle(BACKGROUND);
-        g.fillRect(0, 0, size, canvas.getHeight());
-        g.setFillStyle(REFERENCE);
-        dots(g, reference, m, size, halfExtent, 1.5);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        CanvasBox box = new CanvasBox(canvas, halfExtent);
+        box.points(g, reference, m, REFERENCE, 1.5);
         if (samples != null) {
-            g.setFillStyle(SAMPLES);
-            dots(g, samples, n, size, halfExtent, 1.5);
-        }
-    }
-
-    private static void dots(CanvasRenderingContext2D g, float[] p, int n, double size, double halfExtent, double dot) {
-        double scale = size / (2 * halfExtent);
-        for (int i = 0; i < n; i++) {
-            double px = (p[2 * i] + halfExtent) * scale;
-            double py = (halfExtent - p[2 * i + 1]) * scale; // y up, as in the main picture
-            if (px >= 0 && px < size && py >= 0 && py < size) {
-                g.fillRect(px - dot / 2, py - dot / 2, dot, dot);
-            }
+            box.points(g, samples, n, SAMPLES, 1.5);
         }
     }
 }
