@@ -65,11 +65,21 @@ class ComparisonStripIT extends PlaygroundSession {
         List<Panel> edited = awaitStrip(List.of(3, 12));
         assertTrue(Double.isFinite(edited.get(0).metric()) && Double.isFinite(edited.get(1).metric()), edited.toString());
 
-        // The speed target, measured (reported, not asserted): a change of step counts, 4096 points, CPU path.
+        // Panels already computed for this model are kept: back to the default list, every panel comes from the cache with
+        // exactly the numbers it had, and adding one N computes only that panel.
         browser.set("stripSteps", "1,2,4,8,16,32");
-        report("after an edit, heun", awaitStrip(List.of(1, 2, 4, 8, 16, 32)));
+        List<Panel> again = awaitStrip(List.of(1, 2, 4, 8, 16, 32));
+        assertEquals(panels, again, "kept panels show what they showed");
+        assertEquals(List.of("true", "true", "true", "true", "true", "true"), cachedFlags(), "all six kept");
+        report("back to the default list (all kept), heun", again);
+        browser.set("stripSteps", "1,2,4,8,16,24");
+        List<Panel> oneNew = awaitStrip(List.of(1, 2, 4, 8, 16, 24));
+        assertEquals(List.of("true", "true", "true", "true", "true", "false"), cachedFlags(), "only N=24 computed");
+        report("after an edit of one N, heun", oneNew);
+        // The speed target, measured (reported, not asserted): a change of step counts, 4096 points, CPU path;
+        // a new solver recomputes every panel, the worst case.
         browser.set("solver", "euler");
-        report("after an edit, euler", awaitStrip(List.of(1, 2, 4, 8, 16, 32)));
+        report("after a change of solver (all new), euler", awaitStrip(List.of(1, 2, 4, 8, 16, 24)));
 
         // Side by side: the short run in a second row, on the same noise and N.
         browser.waitUntil("#strip-compare lists both runs", STRIP_TIMEOUT,
@@ -122,6 +132,10 @@ class ComparisonStripIT extends PlaygroundSession {
         return panels;
     }
 
+    private List<String> cachedFlags() {
+        return panelElements().stream().map(e -> e.getDomAttribute("data-cached")).toList();
+    }
+
     private List<WebElement> panelElements() {
         return browser.driver().findElements(By.cssSelector("#strip .strip-panel"));
     }
@@ -131,7 +145,8 @@ class ComparisonStripIT extends PlaygroundSession {
         for (Panel p : panels) {
             sum += p.millis();
         }
-        System.out.println("[e2e] strip " + what + ": " + Math.round(sum) + " ms in all (#strip[data-millis] "
-                + browser.attribute("strip", "data-millis") + "), " + browser.attribute("strip", "data-count") + " points: " + panels);
+        System.out.println("[e2e] strip " + what + ": redrawn in " + browser.attribute("strip", "data-redraw-millis")
+                + " ms; panels computed now " + browser.attribute("strip", "data-millis") + " ms (listed panel times "
+                + Math.round(sum) + " ms), " + browser.attribute("strip", "data-count") + " points: " + panels);
     }
 }

@@ -113,12 +113,22 @@ public final class Mlp {
         }
     }
 
+    /**
+     * dst = act(src·Wᵀ + b). Rows go in blocks of four and outputs in pairs, so each weight loaded feeds four
+     * multiply-adds and each input eight: in the browser's JS this is about three times the plain triple loop (the
+     * sampler's whole cost). Every output still sums b_j + Σ_i w_ji·x_i in order of i, so results are bit-identical to
+     * the plain loop and the JVM and the browser keep agreeing.
+     */
     private void layer(int k, float[] src, int n, float[] dst, boolean activate) {
         int in = sizes[k];
         int out = sizes[k + 1];
         float[] w = weights[k];
         float[] b = biases[k];
-        for (int row = 0; row < n; row++) {
+        int row = 0;
+        for (; row + 4 <= n; row += 4) {
+            blockOfFour(w, b, in, out, src, row, dst);
+        }
+        for (; row < n; row++) {
             int so = row * in;
             int dO = row * out;
             for (int j = 0; j < out; j++) {
@@ -127,8 +137,71 @@ public final class Mlp {
                 for (int i = 0; i < in; i++) {
                     acc += w[wo + i] * src[so + i];
                 }
-                dst[dO + j] = activate ? activation.apply(acc) : acc;
+                dst[dO + j] = acc;
             }
+        }
+        if (activate) {
+            activation.applyInPlace(dst, n * out);
+        }
+    }
+
+    private static void blockOfFour(float[] w, float[] b, int in, int out, float[] src, int row, float[] dst) {
+        int s0 = row * in;
+        int s1 = s0 + in;
+        int s2 = s1 + in;
+        int s3 = s2 + in;
+        int d0 = row * out;
+        int d1 = d0 + out;
+        int d2 = d1 + out;
+        int d3 = d2 + out;
+        int j = 0;
+        for (; j + 2 <= out; j += 2) {
+            float bj = b[j];
+            float bk = b[j + 1];
+            float a0 = bj, a1 = bj, a2 = bj, a3 = bj;
+            float c0 = bk, c1 = bk, c2 = bk, c3 = bk;
+            int wj = j * in;
+            int wk = wj + in;
+            for (int i = 0; i < in; i++) {
+                float u = w[wj + i];
+                float v = w[wk + i];
+                float x0 = src[s0 + i];
+                float x1 = src[s1 + i];
+                float x2 = src[s2 + i];
+                float x3 = src[s3 + i];
+                a0 += u * x0;
+                a1 += u * x1;
+                a2 += u * x2;
+                a3 += u * x3;
+                c0 += v * x0;
+                c1 += v * x1;
+                c2 += v * x2;
+                c3 += v * x3;
+            }
+            dst[d0 + j] = a0;
+            dst[d1 + j] = a1;
+            dst[d2 + j] = a2;
+            dst[d3 + j] = a3;
+            dst[d0 + j + 1] = c0;
+            dst[d1 + j + 1] = c1;
+            dst[d2 + j + 1] = c2;
+            dst[d3 + j + 1] = c3;
+        }
+        for (; j < out; j++) {
+            float bj = b[j];
+            float a0 = bj, a1 = bj, a2 = bj, a3 = bj;
+            int wj = j * in;
+            for (int i = 0; i < in; i++) {
+                float u = w[wj + i];
+                a0 += u * src[s0 + i];
+                a1 += u * src[s1 + i];
+                a2 += u * src[s2 + i];
+                a3 += u * src[s3 + i];
+            }
+            dst[d0 + j] = a0;
+            dst[d1 + j] = a1;
+            dst[d2 + j] = a2;
+            dst[d3 + j] = a3;
         }
     }
 

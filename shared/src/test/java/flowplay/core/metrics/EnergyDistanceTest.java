@@ -35,6 +35,27 @@ class EnergyDistanceTest {
         assertEquals(3, EnergyDistance.of(new float[] {0}, 1, new float[] {1, 3}, 2, 1), 1e-12);
     }
 
+    @Test
+    void withinSetMeanCountsEveryOrderedPair() {
+        for (int dim : new int[] {1, 2, 3}) {
+            float[] y = Samples.gaussian(5, 37, dim, 0);
+            double brute = 0;
+            for (int i = 0; i < 37; i++) {
+                for (int j = 0; j < 37; j++) {
+                    double s = 0;
+                    for (int d = 0; d < dim; d++) {
+                        double diff = (double) y[i * dim + d] - y[j * dim + d];
+                        s += diff * diff;
+                    }
+                    brute += Math.sqrt(s);
+                }
+            }
+            assertEquals(brute / (37 * 37), EnergyDistance.withinMean(y, 37, dim), 1e-12, "dim " + dim);
+            float[] x = Samples.gaussian(6, 20, dim, 0.5);
+            assertEquals(EnergyDistance.of(x, 20, y, 37, dim), EnergyDistance.of(x, 20, y, 37, dim, EnergyDistance.withinMean(y, 37, dim)), 0);
+        }
+    }
+
     /** Standard normal CDF via erf (Abramowitz–Stegun 7.1.26, error below 1.5e-7). */
     static double phi(double z) {
         double x = Math.abs(z) / Math.sqrt(2);

@@ -23,6 +23,40 @@ class MlpTest {
     }
 
     @Test
+    void blockedForwardIsBitIdenticalToThePlainLoop() {
+        // Odd widths and row counts exercise the blocks of four rows, the output pairs and both remainders.
+        for (Activation act : Activation.values()) {
+            for (int n : new int[] {1, 3, 4, 7, 9}) {
+                Mlp mlp = Mlp.init(new int[] {3, 5, 8, 3}, act, new Rng(n));
+                float[] in = new float[n * 3];
+                new Rng(100 + n).fillGaussian(in, 0, in.length);
+                float[] out = new float[n * 3];
+                mlp.forward(in, n, out);
+                assertArrayEquals(plainForward(mlp, in, n), out, 0f, act + " n=" + n);
+            }
+        }
+    }
+
+    private static float[] plainForward(Mlp mlp, float[] in, int n) {
+        int[] sizes = mlp.sizes();
+        float[] src = in;
+        for (int k = 0; k < mlp.layers(); k++) {
+            float[] dst = new float[n * sizes[k + 1]];
+            for (int row = 0; row < n; row++) {
+                for (int j = 0; j < sizes[k + 1]; j++) {
+                    float acc = mlp.biases()[k][j];
+                    for (int i = 0; i < sizes[k]; i++) {
+                        acc += mlp.weights()[k][j * sizes[k] + i] * src[row * sizes[k] + i];
+                    }
+                    dst[row * sizes[k + 1] + j] = k < mlp.layers() - 1 ? mlp.activation().apply(acc) : acc;
+                }
+            }
+            src = dst;
+        }
+        return src;
+    }
+
+    @Test
     void activationsFollowThePyTorchDefinitions() {
         assertEquals(Math.exp(-1) - 1, Activation.ELU.apply(-1f), 1e-7);
         assertEquals(2f, Activation.ELU.apply(2f));

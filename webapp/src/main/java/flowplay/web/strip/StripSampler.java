@@ -22,6 +22,10 @@ public final class StripSampler {
     public static final String SLICED_W2 = "sliced-w2";
 
     private float[] x = new float[0];
+    /** E|Y − Y'| of the last reference set measured by energy distance: the same data set serves every panel. */
+    private float[] withinFor;
+    private int withinCount;
+    private double within;
 
     /** One panel's result: steps asked, function evaluations spent, distance to the data (NaN if samples diverged). */
     public record Panel(int steps, int nfe, double metric) {
@@ -40,7 +44,20 @@ public final class StripSampler {
         System.arraycopy(noise, 0, x, 0, n * dim);
         Integrator integrator = Solvers.byName(solver, SolverParams.defaults());
         SolveResult result = Sampler.run(field, integrator, x, n, SamplingGrid.of(field, steps), null);
-        return new Panel(steps, result.nfe(), distance(metric, x, n, reference, m));
+        return new Panel(steps, result.nfe(), measure(metric, x, n, reference, m));
+    }
+
+    /** {@link #distance}, with the reference set's own energy term computed once per reference set. */
+    private double measure(String metric, float[] samples, int n, float[] reference, int m) {
+        if (SLICED_W2.equals(metric) || m == 0 || !allFinite(samples, n)) {
+            return distance(metric, samples, n, reference, m);
+        }
+        if (reference != withinFor || m != withinCount) {
+            within = EnergyDistance.withinMean(reference, m, SourceNoise.DIM);
+            withinFor = reference;
+            withinCount = m;
+        }
+        return EnergyDistance.of(samples, n, reference, m, SourceNoise.DIM, within);
     }
 
     /** The samples of the last {@link #run} (its first n points). */
@@ -50,10 +67,8 @@ public final class StripSampler {
 
     /** The chosen distance; NaN when a sample is not finite (a diverged solve), which the metrics would not report. */
     public static double distance(String metric, float[] samples, int n, float[] reference, int m) {
-        for (int i = 0; i < n * SourceNoise.DIM; i++) {
-            if (!Float.isFinite(samples[i])) {
-                return Double.NaN;
-            }
+        if (!allFinite(samples, n)) {
+            return Double.NaN;
         }
         if (m == 0) {
             return Double.NaN; // a file data set whose points have not arrived yet
@@ -62,5 +77,14 @@ public final class StripSampler {
             return SlicedWasserstein.squared(samples, n, reference, m, SourceNoise.DIM);
         }
         return EnergyDistance.of(samples, n, reference, m, SourceNoise.DIM);
+    }
+
+    private static boolean allFinite(float[] samples, int n) {
+        for (int i = 0; i < n * SourceNoise.DIM; i++) {
+            if (!Float.isFinite(samples[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

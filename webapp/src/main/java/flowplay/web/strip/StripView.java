@@ -38,6 +38,8 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     private final SecondModel secondModel;
     private final HTMLElement summary;
     private final StripSampler sampler = new StripSampler();
+    private final PanelCache firstCache = new PanelCache();
+    private final PanelCache secondCache = new PanelCache();
     private final Redraw restart = Redraw.afterEvents("comparison strip", this::start);
     private PredictionField field;
     private long step = -1;
@@ -47,6 +49,8 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     private boolean modelWaiting;
     private double totalMillis;
     private double secondMillis;
+    /** When the pass began: the strip's redraw time is from here to its last panel. */
+    private double passStart;
 
     public StripView(HTMLElement views, SettingsForm settings, SampleView view) {
         this.settings = settings;
@@ -112,7 +116,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         float[] reference = view.referencePoints();
         int m = reference.length / 2;
         return new StripInputs(field, step, v.getString("solver"), v.getIntList("stripSteps"), v.getString("stripMetric"), n,
-                view.noise().points(v.getLong("noiseSeed"), n), reference, m, ViewBox.fitting(reference, m));
+                v.getLong("noiseSeed"), view.noise().points(v.getLong("noiseSeed"), n), reference, m, ViewBox.fitting(reference, m));
     }
 
     private void start() {
@@ -121,6 +125,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
             return;
         }
         generation++;
+        passStart = now();
         running = true;
         modelWaiting = false;
         totalMillis = 0;
@@ -145,6 +150,8 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         strip.setAttribute("data-metric-name", in.metric());
         strip.setAttribute("data-count", Integer.toString(in.n()));
         strip.removeAttribute("data-millis");
+        strip.removeAttribute("data-redraw-millis");
+        strip.removeAttribute("data-cached");
         Dom.setText(summary, "Sampling " + in.n() + " points per panel with " + in.solver() + "…");
         next(generation, in, other, panels, 0);
     }
@@ -163,9 +170,26 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         }
     }
 
-    /** One panel per task: the browser paints and handles input between them. */
+    /** One panel per task, so the browser paints and handles input between them; panels already known come at once. */
     private void next(int pass, StripInputs in, PredictionField other, HTMLElement[] panels, int i) {
-        Window.setTimeout(() -> PageErrors.guarded("comparison strip", () -> compute(pass, in, other, panels, i)), 0);
+        int count = in.steps().length;
+        int k = i;
+        while (k < panels.length && cached(in, other, k, count) != null) {
+            show(in, other, panels, k, cached(in, other, k, count), true);
+            k++;
+        }
+        if (k == panels.length) {
+            finish(in, other);
+            return;
+        }
+        int j = k;
+        Window.setTimeout(() -> PageErrors.guarded("comparison strip", () -> compute(pass, in, other, panels, j)), 0);
+    }
+
+    private PanelCache.Entry cached(StripInputs in, PredictionField other, int i, int count) {
+        boolean firstRow = i < count;
+        return (firstRow ? firstCache : secondCache).find(firstRow ? in.field() : other, in.solver(), in.steps()[i % count],
+                in.n(), in.noiseSeed(), in.metric());
     }
 
     private void compute(int pass, StripInputs in, PredictionField other, HTMLElement[] panels, int i) {
@@ -174,32 +198,50 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         }
         int count = in.steps().length;
         boolean firstRow = i < count;
+        PredictionField model = firstRow ? in.field() : other;
         double start = now();
-        StripSampler.Panel r = sampler.run(firstRow ? in.field() : other, in.solver(), in.steps()[i % count], in.noise(), in.n(),
+        StripSampler.Panel r = sampler.run(model, in.solver(), in.steps()[i % count], in.noise(), in.n(),
                 in.reference(), in.m(), in.metric());
         double millis = now() - start;
-        if (firstRow) {
-            totalMillis += millis;
+        (firstRow ? firstCache : secondCache).put(model, in.solver(), in.n(), in.noiseSeed(), in.metric(), r,
+                sampler.samples(), millis);
+        show(in, other, panels, i, new PanelCache.Entry(r, sampler.samples(), millis), false);
+        if (i + 1 < panels.length) {
+            next(pass, in, other, panels, i + 1);
         } else {
-            secondMillis += millis;
+            finish(in, other);
+        }
+    }
+
+    /** Draws panel i; a panel from the cache shows the time it took when it was computed, and says it was cached. */
+    private void show(StripInputs in, PredictionField other, HTMLElement[] panels, int i, PanelCache.Entry e, boolean fromCache) {
+        int count = in.steps().length;
+        StripSampler.Panel r = e.panel();
+        if (!fromCache) {
+            if (i < count) {
+                totalMillis += e.millis();
+            } else {
+                secondMillis += e.millis();
+            }
         }
         HTMLElement p = panels[i];
-        PanelPlot.draw((HTMLCanvasElement) p.getFirstChild(), in.reference(), in.m(), sampler.samples(), in.n(), in.halfExtent());
+        PanelPlot.draw((HTMLCanvasElement) p.getFirstChild(), in.reference(), in.m(), e.samples(), in.n(), in.halfExtent());
         p.setAttribute("data-nfe", Integer.toString(r.nfe()));
         p.setAttribute("data-metric", Double.toString(r.metric()));
-        p.setAttribute("data-millis", Format.fixed(millis, 1));
+        p.setAttribute("data-millis", Format.fixed(e.millis(), 1));
+        p.setAttribute("data-cached", Boolean.toString(fromCache));
         p.setAttribute("data-state", "done");
         Dom.setText((HTMLElement) p.getLastChild(), "N=" + r.steps() + " · NFE " + r.nfe() + "\n"
                 + (StripSampler.SLICED_W2.equals(in.metric()) ? "SW₂² " : "ED ") + Format.significant(r.metric(), 3)
-                + " · " + Math.round(millis) + " ms");
+                + " · " + Math.round(e.millis()) + " ms" + (fromCache ? " (kept)" : ""));
         if (i + 1 == count) {
             strip.setAttribute("data-state", "done");
             strip.setAttribute("data-millis", Format.fixed(totalMillis, 1));
+            strip.setAttribute("data-redraw-millis", Format.fixed(now() - passStart, 1));
         }
-        if (i + 1 < panels.length) {
-            next(pass, in, other, panels, i + 1);
-            return;
-        }
+    }
+
+    private void finish(StripInputs in, PredictionField other) {
         running = false;
         if (other != null) {
             second.setAttribute("data-state", "done");
@@ -208,7 +250,8 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         Dom.setText(summary, "Model at step " + in.step() + (other == null ? "" : " (second row: " + secondModel.label() + ")")
                 + ", " + in.n() + " points per panel, " + in.solver() + ", "
                 + (StripSampler.SLICED_W2.equals(in.metric()) ? "sliced W₂²" : "energy distance") + " to the data set; "
-                + Math.round(totalMillis + secondMillis) + " ms in all.");
+                + Math.round(totalMillis + secondMillis) + " ms of sampling, redrawn in " + Math.round(now() - passStart)
+                + " ms (panels already computed for this model are kept).");
         if (modelWaiting) {
             restart.request();
         }
