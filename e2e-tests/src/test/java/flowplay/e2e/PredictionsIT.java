@@ -17,6 +17,7 @@ import flowplay.core.rng.Rng;
 import flowplay.core.solver.Sampler;
 import flowplay.core.solver.SolverParams;
 import flowplay.core.solver.Solvers;
+import flowplay.core.sampling.SamplingPlan;
 import flowplay.core.solver.TimeGrid;
 
 import java.nio.charset.StandardCharsets;
@@ -145,8 +146,7 @@ class PredictionsIT extends PlaygroundSession {
             grids.put(prediction, s.raw().get("data-grid"));
 
             PredictionField field = Checkpoint.fromBytes(checkpoint.toBytes()).velocityField();
-            double[] safe = field.path().safeTimes(prediction, Prediction.VELOCITY, EPS);
-            TimeGrid grid = TimeGrid.uniform(safe[0], safe[1], steps);
+            TimeGrid grid = SamplingPlan.of(field, null, false, EPS).grid(steps);
             float[] x = new float[n * 2];
             new Rng(noiseSeed).fillGaussian(x, 0, x.length);
             int nfe = Sampler.run(field, Solvers.byName(solver, SolverParams.defaults()), x, n, grid, null).nfe();

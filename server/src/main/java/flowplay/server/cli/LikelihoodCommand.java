@@ -1,5 +1,6 @@
 package flowplay.server.cli;
 
+import flowplay.core.sampling.SamplingPlan;
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.likelihood.Likelihood;
 import flowplay.core.likelihood.LikelihoodResult;
@@ -44,7 +45,7 @@ public final class LikelihoodCommand implements Command {
         Options.add(spec, "--steps", "N", "RK4 steps from t = 1 to t = 0, in [1, 100000]; default " + DEFAULT_STEPS);
         Options.add(spec, "--seed", "S", "Seed of the Hutchinson probes, in [0, 2147483647]; default 0");
         Options.add(spec, "--eps", "E", "Clip the grid to [eps, 1 − eps] at an end where the prediction is singular, in (0, 0.1]; "
-                + "default " + SampleCommand.DEFAULT_EPS + " (only used where needed)");
+                + "default " + SamplingPlan.DEFAULT_EPS + " (only used where needed)");
         Options.add(spec, "--out", "FILE", "Output: one log-density per line (default: standard output)");
         return spec;
     }
@@ -62,7 +63,7 @@ public final class LikelihoodCommand implements Command {
         if (parsed.hasMatchedOption("--seed") && exactFlag) {
             throw new UsageException("--seed seeds the Hutchinson probes; it has no effect with --exact");
         }
-        double eps = Options.number(parsed, "--eps", SampleCommand.DEFAULT_EPS, 0, true, 0.1, false);
+        double eps = Options.number(parsed, "--eps", SamplingPlan.DEFAULT_EPS, 0, true, 0.1, false);
 
         Checkpoint checkpoint = Options.checkpoint("--checkpoint", Path.of(parsed.matchedOptionValue("--checkpoint", "")), err);
         int dim = checkpoint.model().dim();
@@ -74,7 +75,7 @@ public final class LikelihoodCommand implements Command {
         boolean clipped = safe[0] > 0 || safe[1] < 1;
         if (clipped) {
             err.println("grid clipped to [" + safe[0] + ", " + safe[1] + "]: " + checkpoint.prediction().id()
-                    + " prediction is singular at t=" + SampleCommand.ends(safe) + " on " + checkpoint.scheduler().name()
+                    + " prediction is singular at t=" + SamplingPlan.ends(safe) + " on " + checkpoint.scheduler().name()
                     + " (log p1 is then that of the flow between these times, with N(0, I) at the lower one)");
         }
         TimeGrid grid = TimeGrid.uniform(safe[1], safe[0], steps);

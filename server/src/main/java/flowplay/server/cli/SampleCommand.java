@@ -1,13 +1,10 @@
 package flowplay.server.cli;
 
+import flowplay.core.sampling.SamplingPlan;
+import flowplay.core.sampling.SampleConfig;
+import flowplay.core.settings.SettingException;
 import flowplay.core.checkpoint.Checkpoint;
-import flowplay.core.model.PredictionField;
-import flowplay.core.model.VelocityField;
-import flowplay.core.path.AffinePath;
-import flowplay.core.path.ScheduleTransform;
 import flowplay.core.path.Scheduler;
-import flowplay.core.path.Schedulers;
-import flowplay.core.prediction.Prediction;
 import flowplay.core.rng.Rng;
 import flowplay.core.settings.Setting;
 import flowplay.core.settings.SettingValues;
@@ -16,8 +13,6 @@ import flowplay.core.solver.Integrator;
 import flowplay.core.solver.NfeBudgetExceededException;
 import flowplay.core.solver.Sampler;
 import flowplay.core.solver.SolveResult;
-import flowplay.core.solver.SolverParams;
-import flowplay.core.solver.Solvers;
 import flowplay.core.solver.TimeGrid;
 import flowplay.core.solver.Trajectory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,20 +33,19 @@ import java.util.Locale;
  */
 public final class SampleCommand implements Command {
     /** The eps used to clip the grid when the field is singular at an end, unless --eps says otherwise. */
-    static final double DEFAULT_EPS = 1e-3;
     /** Trajectories are held in memory before they are written: at most this many numbers. */
     static final long MAX_TRAJECTORY_VALUES = 50_000_000L;
 
     /**
-     * --steps, --n, --seed from the shared table; --solver is wider here (dopri5, em) than the web page's choice. The
-     * comparison strip's rows (Settings.STRIP) are the page's alone: one sample run has no strip, so no such flags.
+     * --solver, --steps, --n, --seed, --rtol, --atol, --noise, --schedule from the shared table. The comparison strip's
+     * rows (Settings.STRIP) are the page's alone: one sample run has no strip, so no such flags.
      */
-    private final SettingFlags flags = new SettingFlags(withoutSolver());
+    private final SettingFlags flags = new SettingFlags(withoutStrip());
 
-    private static List<Setting> withoutSolver() {
+    private static List<Setting> withoutStrip() {
         List<Setting> table = new ArrayList<>();
         for (Setting s : Settings.SAMPLE) {
-            if (!s.name().equals("solver") && !Settings.STRIP.contains(s.name())) {
+            if (!Settings.STRIP.contains(s.name())) {
                 table.add(s);
             }
         }
@@ -66,17 +60,9 @@ public final class SampleCommand implements Command {
                         + "comma-separated, no header. Reports the function evaluations (NFE) on stderr.");
         spec.addOption(OptionSpec.builder("--checkpoint").paramLabel("FILE").type(String.class).required(true)
                 .description("safetensors checkpoint (from train, the server, or PyTorch); any scheduler, prediction and dimension").build());
-        Options.add(spec, "--solver", String.join("|", Solvers.names()),
-                "euler (1 evaluation per step), midpoint (2), heun (2), rk4 (4), dopri5 (adaptive, reports at the --steps grid times), "
-                        + "em (Euler–Maruyama SDE with noise --noise, 1); default heun");
         flags.addTo(spec);
-        Options.add(spec, "--rtol", "R", "dopri5 relative tolerance, in (0, 1); default 1e-5");
-        Options.add(spec, "--atol", "A", "dopri5 absolute tolerance, in (0, 1); default 1e-5");
-        Options.add(spec, "--noise", "G", "em diffusion g ≥ 0 (finite); g = 0 is Euler exactly; default 0; its noise is seeded from --seed");
-        Options.add(spec, "--schedule", String.join("|", Schedulers.names()),
-                "Post-training schedule change: sample the checkpoint's field on this scheduler (same endpoints, other paths)");
         Options.add(spec, "--eps", "E", "Clip the time grid to [eps, 1 − eps] at an end where the field is singular, in [0, 0.1]; "
-                + "default " + DEFAULT_EPS + " (only used where needed)");
+                + "default " + SamplingPlan.DEFAULT_EPS + " (only used where needed)");
         Options.add(spec, "--x0", "CSV", "Start points, d comma-separated numbers per line (instead of --n/--seed)");
         Options.add(spec, "--trajectories", "CSV", "Also write every point at every grid time: one line 'point,t,x1,…,xd' per "
                 + "(point, frame), point = 0-based index, frames in time order");
@@ -87,10 +73,7 @@ public final class SampleCommand implements Command {
     @Override
     public int run(ParseResult parsed, PrintStream out, PrintStream err) throws IOException {
         SettingValues values = flags.parse(parsed);
-        String solverName = Options.string(parsed, "--solver", "heun");
-        if (!Solvers.names().contains(solverName)) {
-            throw new UsageException("invalid value for --solver: '" + solverName + "'; expected one of " + String.join(", ", Solvers.names()));
-        }
+        String solverName = values.getString("solver");
         boolean givenX0 = parsed.hasMatchedOption("--x0");
         if (givenX0 && parsed.hasMatchedOption("--n")) {
             throw new UsageException("--x0 gives the start points; it cannot be combined with --n");
@@ -106,34 +89,23 @@ public final class SampleCommand implements Command {
         if (parsed.hasMatchedOption("--noise") && !solverName.equals("em")) {
             throw new UsageException("--noise applies to --solver em only (solver is " + solverName + ")");
         }
-        SolverParams defaults = SolverParams.defaults();
-        double rtol = Options.number(parsed, "--rtol", defaults.rtol(), 0, true, 1, true);
-        double atol = Options.number(parsed, "--atol", defaults.atol(), 0, true, 1, true);
-        double noise = Options.number(parsed, "--noise", 0.0, 0, false, Double.MAX_VALUE, false);
-        boolean givenEps = parsed.hasMatchedOption("--eps");
-        double eps = Options.number(parsed, "--eps", DEFAULT_EPS, 0, false, 0.1, false);
-        Scheduler schedule = null;
-        if (parsed.hasMatchedOption("--schedule")) {
-            String name = parsed.matchedOptionValue("--schedule", "");
-            try {
-                schedule = Schedulers.byName(name);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("invalid value for --schedule: '" + name + "'; expected one of " + String.join(", ", Schedulers.names()));
-            }
+        SampleConfig config;
+        try {
+            config = SampleConfig.from(values);
+        } catch (SettingException e) {
+            throw flags.usage(e);
         }
-        int steps = values.getInt("sampleSteps");
-        long seed = values.getLong("noiseSeed");
+        boolean givenEps = parsed.hasMatchedOption("--eps");
+        double eps = Options.number(parsed, "--eps", SamplingPlan.DEFAULT_EPS, 0, false, 0.1, false);
+        Scheduler schedule = config.schedule();
+        int steps = config.steps();
+        long seed = config.noiseSeed();
 
         Path checkpointFile = Path.of(parsed.matchedOptionValue("--checkpoint", ""));
         Checkpoint checkpoint = Options.checkpoint("--checkpoint", checkpointFile, err);
         int dim = checkpoint.model().dim();
 
-        boolean stochastic = solverName.equals("em") && noise > 0;
-        if (stochastic && schedule != null) {
-            throw new UsageException("--solver em with --noise > 0 needs the score of the field, which the --schedule change does not "
-                    + "provide; drop --schedule or use --noise 0 or an ODE solver");
-        }
-        Plan plan = plan(checkpoint, schedule, stochastic, eps);
+        SamplingPlan plan = config.plan(checkpoint.velocityField(), eps);
         if (plan.clipped() && eps == 0) {
             throw new UsageException("invalid value for --eps: 0, but " + plan.reason() + "; expected a number in (0, 0.1]");
         }
@@ -145,14 +117,12 @@ public final class SampleCommand implements Command {
             x = points.data();
             n = points.n();
         } else {
-            n = values.getInt("samples");
+            n = config.samples();
             x = new float[n * dim];
             new Rng(seed).fillGaussian(x, 0, n * dim);
         }
-        // em's noise stream: derived from --seed but not the same stream as x0.
-        SolverParams params = defaults.withTolerances(rtol, atol).withNoise(noise, seed ^ 0x6a09e667f3bcc909L);
-        Integrator integrator = Solvers.byName(solverName, params);
-        TimeGrid grid = plan.clipped() ? TimeGrid.uniform(inward(plan.lo(), true), inward(plan.hi(), false), steps) : TimeGrid.sampling(steps);
+        Integrator integrator = config.integrator();
+        TimeGrid grid = plan.grid(steps);
         String trajectoryFile = Options.string(parsed, "--trajectories", null);
         if (trajectoryFile != null) {
             if (trajectoryFile.equals("-") && Options.string(parsed, "--out", "-").equals("-")) {
@@ -205,78 +175,6 @@ public final class SampleCommand implements Command {
         }
         err.println(line);
         return 0;
-    }
-
-    /** The field to integrate and the interval it is finite on. */
-    record Plan(VelocityField field, double lo, double hi, String reason) {
-        boolean clipped() {
-            return lo > 0 || hi < 1;
-        }
-    }
-
-    /**
-     * Where the checkpoint's field (and its score for em, or its schedule change) is finite: the velocity conversion of
-     * the prediction, then the score's for the SDE, then the schedule change's, each clipping by eps at a singular end.
-     */
-    static Plan plan(Checkpoint checkpoint, Scheduler schedule, boolean needsScore, double eps) {
-        PredictionField field = checkpoint.velocityField();
-        AffinePath path = field.path();
-        Prediction p = checkpoint.prediction();
-        Scheduler trained = checkpoint.scheduler();
-        // With eps = 0 the plan still clips by the default, so that the caller can refuse eps = 0 where it is needed.
-        double e = eps > 0 ? eps : DEFAULT_EPS;
-        List<String> reasons = new ArrayList<>();
-        double[] v = path.safeTimes(p, Prediction.VELOCITY, e);
-        if (v[0] > 0 || v[1] < 1) {
-            reasons.add(p.id() + " prediction is singular at t=" + ends(v) + " on " + trained.name());
-        }
-        double lo = v[0];
-        double hi = v[1];
-        if (needsScore) {
-            double[] s = path.safeTimes(p, Prediction.SCORE, e);
-            if (s[0] > lo || s[1] < hi) {
-                reasons.add("its score (for em's noise) is singular at t=" + ends(s));
-            }
-            lo = Math.max(lo, s[0]);
-            hi = Math.min(hi, s[1]);
-        }
-        if (schedule == null) {
-            return new Plan(field, lo, hi, String.join("; ", reasons));
-        }
-        ScheduleTransform transform = new ScheduleTransform(field, trained, schedule);
-        double[] st = transform.safeTimes(e);
-        String change = "the " + trained.name() + " → " + schedule.name() + " schedule change";
-        if (trained.alpha(0.0) > 0 && st[0] > 0) {
-            reasons.add(change + " starts at t=" + st[0] + ", where " + schedule.name() + " reaches " + trained.name()
-                    + "'s starting signal-to-noise ratio, and is singular at t=1");
-        } else {
-            reasons.add(change + " is singular at t=" + ends(st));
-        }
-        // The trained field is evaluated at t_A = snrInverse_A(snr_B(t)): map its finite interval to the new clock.
-        double fieldLo = lo > 0 ? schedule.snrInverse(trained.snr(lo)) : 0;
-        double fieldHi = hi < 1 ? schedule.snrInverse(trained.snr(hi)) : 1;
-        return new Plan(transform, Math.max(st[0], fieldLo), Math.min(st[1], fieldHi), String.join("; ", reasons));
-    }
-
-    /**
-     * The float nearest to t on the inside of the interval: solvers evaluate fields at float times, and a clipped end
-     * rounded outwards (below lo, above hi) would land on the singular side.
-     */
-    static double inward(double t, boolean lower) {
-        float f = (float) t;
-        if (lower && f < t) {
-            f = Math.nextUp(f);
-        } else if (!lower && f > t) {
-            f = Math.nextDown(f);
-        }
-        return f;
-    }
-
-    static String ends(double[] safe) {
-        if (safe[0] > 0 && safe[1] < 1) {
-            return "0 and t=1";
-        }
-        return safe[0] > 0 ? "0" : "1";
     }
 
     private static void writeTrajectories(java.io.Writer w, Trajectory trajectory) throws IOException {

@@ -5,6 +5,7 @@ import flowplay.core.data.Datasets;
 import flowplay.core.model.Activation;
 import flowplay.core.model.TimeEmbedding;
 import flowplay.core.path.Schedulers;
+import flowplay.core.sampling.SampleConfig;
 import flowplay.core.prediction.Prediction;
 import flowplay.core.solver.Solvers;
 import flowplay.core.training.LossWeight;
@@ -70,8 +71,19 @@ public final class Settings {
             Setting.integer("checkpointEvery", 250, 1, 100_000, "Send a checkpoint every this many steps (and at the end)"));
 
     public static final List<Setting> SAMPLE = List.of(
-            Setting.choice("solver", "heun", Solvers.fixedStepNames(),
-                    "ODE solver for dx/dt = u(x, t), evaluations per step: euler x += h·u (1), midpoint (2), heun trapezoid (2), rk4 classic Runge–Kutta (4)"),
+            Setting.choice("solver", "heun", Solvers.names(),
+                    "Solver for dx/dt = u(x, t), evaluations per step: euler x += h·u (1), midpoint (2), heun trapezoid (2), rk4 classic "
+                            + "Runge–Kutta (4), dopri5 adaptive Dormand–Prince 5(4) (reports at the grid times), em Euler–Maruyama SDE "
+                            + "with noise g (1)"),
+            Setting.number("rtol", 1e-5, 1e-12, 0.5, "dopri5 relative tolerance: a step is accepted when its error ≤ atol + rtol·|x|")
+                    .onlyWhen("solver", "dopri5"),
+            Setting.number("atol", 1e-5, 1e-12, 0.5, "dopri5 absolute tolerance").onlyWhen("solver", "dopri5"),
+            Setting.number("sampleNoise", 0, 0, 10,
+                    "em noise g: x += h·u + |h|·½g²·∇log p_t + g·√|h|·ξ, the SDE with the ODE's marginals; g = 0 is Euler exactly")
+                    .withFlag("noise").onlyWhen("solver", "em"),
+            Setting.choice("sampleSchedule", SampleConfig.TRAINED, scheduleChoices(),
+                    "Post-training schedule change: sample the trained field on another scheduler through the same signal-to-noise "
+                            + "ratios (same endpoints, other paths); trained = the checkpoint's own").withFlag("schedule"),
             Setting.integer("sampleSteps", 16, 1, 1000, "Solver steps from t = 0 (noise) to t = 1 (data); h = 1/steps").withFlag("steps"),
             Setting.integer("samples", 2048, 1, 100_000, "Points sampled from the model").withFlag("n"),
             Setting.integer("noiseSeed", 1, 0, Integer.MAX_VALUE, "Seed of the source noise x0 ~ N(0, I), fixed so that redraws compare like with like")
@@ -87,6 +99,13 @@ public final class Settings {
     public static final List<String> STRIP = List.of("stripSteps", "stripMetric", "stripSamples");
 
     private Settings() {
+    }
+
+    private static List<String> scheduleChoices() {
+        List<String> choices = new ArrayList<>();
+        choices.add(SampleConfig.TRAINED);
+        choices.addAll(Schedulers.names());
+        return choices;
     }
 
     public static Setting find(List<Setting> table, String name) {

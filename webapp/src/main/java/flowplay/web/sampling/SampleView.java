@@ -4,11 +4,10 @@ import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.data.Datasets;
 import flowplay.core.data.UserPoints;
 import flowplay.core.model.PredictionField;
-import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
 import flowplay.core.solver.SolveResult;
-import flowplay.core.solver.SolverParams;
-import flowplay.core.solver.Solvers;
+import flowplay.core.sampling.SampleConfig;
+import flowplay.core.sampling.SamplingPlan;
 import flowplay.core.solver.TimeGrid;
 import flowplay.web.Redraw;
 import flowplay.web.net.RunClient;
@@ -261,15 +260,16 @@ public final class SampleView implements SettingsForm.Listener {
             }
             return;
         }
-        SettingValues v = settings.sampleValues();
-        if (v == null) {
+        SampleConfig c = settings.sampleConfig();
+        if (c == null) {
             return; // keep the last picture; the message says which setting is wrong
         }
-        int n = v.getInt("samples");
-        float[] x0 = noise.points(v.getLong("noiseSeed"), n);
-        TimeGrid grid = SamplingGrid.of(field, v.getInt("sampleSteps"));
+        int n = c.samples();
+        float[] x0 = noise.points(c.noiseSeed(), n);
+        SamplingPlan plan = c.plan(field, SamplingGrid.EPS);
+        TimeGrid grid = plan.grid(c.steps());
         double start = now();
-        SolveResult result = sampling.run(field, Solvers.byName(v.getString("solver"), SolverParams.defaults()), grid, x0, n, scene);
+        SolveResult result = sampling.run(plan.field(), c.integrator(), grid, x0, n, scene);
         double millis = now() - start;
         lastSamples = scene.samples;
         lastCount = n;

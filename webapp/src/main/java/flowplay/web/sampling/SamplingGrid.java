@@ -1,7 +1,7 @@
 package flowplay.web.sampling;
 
 import flowplay.core.model.PredictionField;
-import flowplay.core.prediction.Prediction;
+import flowplay.core.sampling.SamplingPlan;
 import flowplay.core.solver.TimeGrid;
 
 /**
@@ -11,18 +11,20 @@ import flowplay.core.solver.TimeGrid;
  */
 public final class SamplingGrid {
     /** How far the grid stays from a singular end. */
-    public static final double EPS = 1e-3;
+    public static final double EPS = SamplingPlan.DEFAULT_EPS;
 
     private SamplingGrid() {
     }
 
     public static TimeGrid of(PredictionField field, int steps) {
         // Only the velocity matters for sampling (PredictionField.safeTimes also keeps the score finite).
-        double[] safe = field.path().safeTimes(field.prediction(), Prediction.VELOCITY, EPS);
-        return TimeGrid.uniform(safe[0], safe[1], steps);
+        return SamplingPlan.of(field, null, false, EPS).grid(steps);
     }
 
-    /** "0..1", or e.g. "0.001..1" for a clipped grid: what {@code #stats[data-grid]} shows. */
+    /**
+     * "0..1", or e.g. "0.001..1" for a clipped grid: what {@code #stats[data-grid]} shows. Ends to 6 decimals, because
+     * a clipped end is the float just inside eps (0.0010000000475 for 1e-3), which says nothing more.
+     */
     public static String label(TimeGrid grid) {
         return number(grid.start()) + ".." + number(grid.end());
     }
@@ -31,6 +33,6 @@ public final class SamplingGrid {
         if (t == 0 || t == 1) {
             return t == 0 ? "0" : "1";
         }
-        return Double.toString(t);
+        return Double.toString(Math.round(t * 1e6) / 1e6);
     }
 }

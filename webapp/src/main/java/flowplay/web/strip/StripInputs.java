@@ -1,15 +1,17 @@
 package flowplay.web.strip;
 
 import flowplay.core.model.PredictionField;
+import flowplay.core.sampling.SampleConfig;
 
 /**
  * What one pass of the strip (or of the solver chart) works on, fixed when the pass starts so that a checkpoint or an
  * edit arriving mid-pass cannot mix two models or two noises in one row.
  *
- * @param noiseSeed the seed the noise was drawn from, which names it in the {@link PanelCache}
+ * @param config the sample settings: solver and its parameters, schedule, noise seed (which names the noise in the
+ *               {@link PanelCache})
  * @param reference the data set's points (m of them), which the metric compares against
  * @param halfExtent the box the panels show, the main picture's
  */
-record StripInputs(PredictionField field, long step, String solver, int[] steps, String metric, int n, long noiseSeed, float[] noise,
+record StripInputs(PredictionField field, long step, SampleConfig config, int[] steps, String metric, int n, float[] noise,
                    float[] reference, int m, double halfExtent) {
 }

@@ -3,11 +3,10 @@ package flowplay.web.strip;
 import flowplay.core.metrics.EnergyDistance;
 import flowplay.core.metrics.SlicedWasserstein;
 import flowplay.core.model.PredictionField;
-import flowplay.core.solver.Integrator;
+import flowplay.core.sampling.SampleConfig;
+import flowplay.core.sampling.SamplingPlan;
 import flowplay.core.solver.Sampler;
 import flowplay.core.solver.SolveResult;
-import flowplay.core.solver.SolverParams;
-import flowplay.core.solver.Solvers;
 import flowplay.web.sampling.SamplingGrid;
 import flowplay.web.sampling.SourceNoise;
 
@@ -32,18 +31,19 @@ public final class StripSampler {
     }
 
     /**
-     * Integrates the first n points of {@code noise} with {@code steps} steps of {@code solver} (euler|midpoint|heun|rk4,
-     * or dopri5, which adapts its own steps inside the grid) and measures them against {@code reference} (m points).
+     * Integrates the first n points of {@code noise} with {@code steps} steps of the configured solver (dopri5 adapts its
+     * own steps inside the grid; em draws its noise afresh from the config's seed), on the config's schedule, and
+     * measures them against {@code reference} (m points).
      */
-    public Panel run(PredictionField field, String solver, int steps, float[] noise, int n, float[] reference, int m,
+    public Panel run(PredictionField field, SampleConfig config, int steps, float[] noise, int n, float[] reference, int m,
             String metric) {
         int dim = SourceNoise.DIM;
         if (x.length < n * dim) {
             x = new float[n * dim];
         }
         System.arraycopy(noise, 0, x, 0, n * dim);
-        Integrator integrator = Solvers.byName(solver, SolverParams.defaults());
-        SolveResult result = Sampler.run(field, integrator, x, n, SamplingGrid.of(field, steps), null);
+        SamplingPlan plan = config.plan(field, SamplingGrid.EPS);
+        SolveResult result = Sampler.run(plan.field(), config.integrator(), x, n, plan.grid(steps), null);
         return new Panel(steps, result.nfe(), measure(metric, x, n, reference, m));
     }
 

@@ -2,6 +2,7 @@ package flowplay.web.strip;
 
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.model.PredictionField;
+import flowplay.core.sampling.SampleConfig;
 import flowplay.core.settings.SettingValues;
 import flowplay.web.PageErrors;
 import flowplay.web.Redraw;
@@ -27,7 +28,8 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 public final class StripView implements ModelListener, SettingsForm.Listener {
     /** The sample settings the strip reads: an edit of any other leaves it as it is. */
-    private static final List<String> INPUTS = List.of("solver", "noiseSeed", "stripSteps", "stripMetric", "stripSamples");
+    private static final List<String> INPUTS = List.of("solver", "rtol", "atol", "sampleNoise", "sampleSchedule", "noiseSeed",
+            "stripSteps", "stripMetric", "stripSamples");
     private static final int PANEL_PIXELS = 176;
 
     private final SettingsForm settings;
@@ -112,11 +114,12 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         if (v == null) {
             return null;
         }
+        SampleConfig config = SampleConfig.from(v);
         int n = v.getInt("stripSamples");
         float[] reference = view.referencePoints();
         int m = reference.length / 2;
-        return new StripInputs(field, step, v.getString("solver"), v.getIntList("stripSteps"), v.getString("stripMetric"), n,
-                v.getLong("noiseSeed"), view.noise().points(v.getLong("noiseSeed"), n), reference, m, ViewBox.fitting(reference, m));
+        return new StripInputs(field, step, config, v.getIntList("stripSteps"), v.getString("stripMetric"), n,
+                view.noise().points(v.getLong("noiseSeed"), n), reference, m, ViewBox.fitting(reference, m));
     }
 
     private void start() {
@@ -146,13 +149,13 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         second.removeAttribute("data-millis");
         strip.setAttribute("data-state", "running");
         strip.setAttribute("data-step", Long.toString(in.step()));
-        strip.setAttribute("data-solver", in.solver());
+        strip.setAttribute("data-solver", in.config().solver());
         strip.setAttribute("data-metric-name", in.metric());
         strip.setAttribute("data-count", Integer.toString(in.n()));
         strip.removeAttribute("data-millis");
         strip.removeAttribute("data-redraw-millis");
         strip.removeAttribute("data-cached");
-        Dom.setText(summary, "Sampling " + in.n() + " points per panel with " + in.solver() + "…");
+        Dom.setText(summary, "Sampling " + in.n() + " points per panel with " + in.config().solver() + "…");
         next(generation, in, other, panels, 0);
     }
 
@@ -188,8 +191,8 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
 
     private PanelCache.Entry cached(StripInputs in, PredictionField other, int i, int count) {
         boolean firstRow = i < count;
-        return (firstRow ? firstCache : secondCache).find(firstRow ? in.field() : other, in.solver(), in.steps()[i % count],
-                in.n(), in.noiseSeed(), in.metric());
+        return (firstRow ? firstCache : secondCache).find(firstRow ? in.field() : other, in.config(), in.steps()[i % count],
+                in.n(), in.metric());
     }
 
     private void compute(int pass, StripInputs in, PredictionField other, HTMLElement[] panels, int i) {
@@ -200,10 +203,10 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         boolean firstRow = i < count;
         PredictionField model = firstRow ? in.field() : other;
         double start = now();
-        StripSampler.Panel r = sampler.run(model, in.solver(), in.steps()[i % count], in.noise(), in.n(),
+        StripSampler.Panel r = sampler.run(model, in.config(), in.steps()[i % count], in.noise(), in.n(),
                 in.reference(), in.m(), in.metric());
         double millis = now() - start;
-        (firstRow ? firstCache : secondCache).put(model, in.solver(), in.n(), in.noiseSeed(), in.metric(), r,
+        (firstRow ? firstCache : secondCache).put(model, in.config(), in.n(), in.metric(), r,
                 sampler.samples(), millis);
         show(in, other, panels, i, new PanelCache.Entry(r, sampler.samples(), millis), false);
         if (i + 1 < panels.length) {
@@ -248,7 +251,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
             second.setAttribute("data-millis", Format.fixed(secondMillis, 1));
         }
         Dom.setText(summary, "Model at step " + in.step() + (other == null ? "" : " (second row: " + secondModel.label() + ")")
-                + ", " + in.n() + " points per panel, " + in.solver() + ", "
+                + ", " + in.n() + " points per panel, " + in.config().solver() + ", "
                 + (StripSampler.SLICED_W2.equals(in.metric()) ? "sliced W₂²" : "energy distance") + " to the data set; "
                 + Math.round(totalMillis + secondMillis) + " ms of sampling, redrawn in " + Math.round(now() - passStart)
                 + " ms (panels already computed for this model are kept).");

@@ -1,6 +1,7 @@
 package flowplay.web.ui;
 
 import flowplay.core.settings.Setting;
+import flowplay.core.sampling.SampleConfig;
 import flowplay.core.settings.SettingException;
 import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
@@ -132,6 +133,7 @@ public final class SettingsForm {
     public SettingValues sampleValues() {
         try {
             SettingValues v = Settings.parse(Settings.SAMPLE, sample.rawValues());
+            SampleConfig.from(v); // what one row alone cannot check (em's noise with a schedule change)
             Dom.setText(sampleMessage, "");
             sampleMessage.setHidden(true);
             return v;
@@ -141,6 +143,12 @@ public final class SettingsForm {
             sampleMessage.setHidden(false);
             return null;
         }
+    }
+
+    /** The sample settings typed, or null (with the reason shown) when one is out of range or they contradict. */
+    public SampleConfig sampleConfig() {
+        SettingValues v = sampleValues();
+        return v == null ? null : SampleConfig.from(v);
     }
 
     /** Puts valid hash values into the controls; lists the rest in {@code #notice} instead of failing. */

@@ -13,6 +13,10 @@ import flowplay.core.model.PredictionField;
 import flowplay.core.path.scheduler.CondOt;
 import flowplay.core.prediction.Prediction;
 import flowplay.core.rng.Rng;
+import flowplay.core.sampling.SampleConfig;
+import flowplay.core.sampling.SamplingPlan;
+import flowplay.core.settings.Settings;
+import flowplay.web.sampling.SamplingGrid;
 import flowplay.core.solver.FixedGrid;
 import flowplay.core.solver.Sampler;
 import flowplay.core.solver.Solvers;
@@ -31,7 +35,7 @@ class StripSamplerTest {
     void aPanelIsTheSamplersResultOnTheSharedNoiseAndItsDistance() {
         StripSampler s = new StripSampler();
         for (int steps : new int[] {1, 4, 32}) {
-            StripSampler.Panel p = s.run(field, "heun", steps, noise, N, reference, 200, StripSampler.ENERGY);
+            StripSampler.Panel p = s.run(field, config("heun"), steps, noise, N, reference, 200, StripSampler.ENERGY);
             float[] x = noise.clone();
             Sampler.run(field, new FixedGrid(Solvers.byName("heun")), x, N, TimeGrid.uniform(0, 1, steps), null);
             float[] got = new float[2 * N];
@@ -56,8 +60,32 @@ class StripSamplerTest {
 
     @Test
     void dopri5ChoosesItsOwnEvaluations() {
-        StripSampler.Panel p = new StripSampler().run(field, "dopri5", 1, noise, N, reference, 200, StripSampler.ENERGY);
+        StripSampler.Panel p = new StripSampler().run(field, config("dopri5"), 1, noise, N, reference, 200, StripSampler.ENERGY);
         assertTrue(p.nfe() >= 6 && Double.isFinite(p.metric()), "nfe " + p.nfe() + ", metric " + p.metric());
+    }
+
+    @Test
+    void theStochasticSamplerAndTheScheduleChangeFollowTheSettings() {
+        StripSampler s = new StripSampler();
+        SampleConfig em = SampleConfig.from(Settings.parse(Settings.SAMPLE, Map.of("solver", "em", "sampleNoise", "0.5")));
+        double first = s.run(field, em, 8, noise, N, reference, 200, StripSampler.ENERGY).metric();
+        assertEquals(first, s.run(field, em, 8, noise, N, reference, 200, StripSampler.ENERGY).metric(), 0,
+                "em's noise starts again from its seed for every panel");
+        SampleConfig euler = config("euler");
+        assertTrue(first != s.run(field, euler, 8, noise, N, reference, 200, StripSampler.ENERGY).metric(), "g = 0.5 is not Euler");
+
+        SampleConfig cosine = SampleConfig.from(Settings.parse(Settings.SAMPLE, Map.of("solver", "heun", "sampleSchedule", "cosine")));
+        s.run(field, cosine, 8, noise, N, reference, 200, StripSampler.ENERGY);
+        float[] x = noise.clone();
+        SamplingPlan plan = cosine.plan(field, SamplingGrid.EPS);
+        Sampler.run(plan.field(), cosine.integrator(), x, N, plan.grid(8), null);
+        float[] got = new float[2 * N];
+        System.arraycopy(s.samples(), 0, got, 0, got.length);
+        assertArrayEquals(x, got, "the panel integrates the schedule change");
+    }
+
+    private static SampleConfig config(String solver) {
+        return SampleConfig.from(Settings.parse(Settings.SAMPLE, Map.of("solver", solver)));
     }
 
     private static float[] gaussian(int n, long seed) {
