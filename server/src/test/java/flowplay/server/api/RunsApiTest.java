@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -133,7 +135,13 @@ class RunsApiTest extends LiveServerTest {
     void settingsTablesAreServed() throws Exception {
         JsonNode tables = TestServer.json(server.get("/api/settings"));
         assertEquals("dataset", tables.get("train").get(0).get("name").asText());
-        assertEquals("--steps", tables.get("sample").get(1).get("flag").asText());
+        Map<String, String> flags = new HashMap<>();
+        for (JsonNode row : tables.get("sample")) {
+            flags.put(row.get("name").asText(), row.get("flag").asText());
+        }
+        assertEquals("--steps", flags.get("sampleSteps"));
+        assertEquals("--noise", flags.get("sampleNoise"));
+        assertEquals("--schedule", flags.get("sampleSchedule"));
     }
 
     @Test
