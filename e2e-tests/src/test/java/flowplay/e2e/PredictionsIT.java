@@ -146,7 +146,9 @@ class PredictionsIT extends PlaygroundSession {
             grids.put(prediction, s.raw().get("data-grid"));
 
             PredictionField field = Checkpoint.fromBytes(checkpoint.toBytes()).velocityField();
-            TimeGrid grid = SamplingPlan.of(field, null, false, EPS).grid(steps);
+            SamplingPlan plan = SamplingPlan.of(field, null, false, EPS);
+            TimeGrid grid = plan.grid(steps);
+            double[] safe = {plan.lo(), plan.hi()};
             float[] x = new float[n * 2];
             new Rng(noiseSeed).fillGaussian(x, 0, x.length);
             int nfe = Sampler.run(field, Solvers.byName(solver, SolverParams.defaults()), x, n, grid, null).nfe();

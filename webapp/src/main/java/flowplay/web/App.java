@@ -14,6 +14,7 @@ import flowplay.web.ui.DownloadLink;
 import flowplay.web.ui.PlotExport;
 import flowplay.web.ui.Pretrained;
 import flowplay.web.ui.Timeline;
+import flowplay.web.ui.LinkedModel;
 import flowplay.web.ui.LossChart;
 import flowplay.web.ui.RendererBadge;
 import flowplay.web.ui.RunStatus;
@@ -52,16 +53,17 @@ public final class App {
         PointsPanel panel = new PointsPanel(Dom.byId("points-file"), Dom.byId("clear-points"), Dom.byId("points-message"), points,
                 settings, view::pointsEdited);
         new DrawTool(plot, Dom.byId("draw-points"), points, view::halfExtent, panel);
-        CheckpointLoader loader = new CheckpointLoader(Dom.byId("checkpoint-file"), Dom.byId("load-message"), view);
+        DownloadLink link = new DownloadLink(Dom.byId("download-checkpoint"), settings);
+        CheckpointLoader loader = new CheckpointLoader(Dom.byId("checkpoint-file"), Dom.byId("load-message"), view, link);
         new SampleExport(Dom.byId("export-samples"), Dom.byId("samples-csv"), view);
         RunSession session = new RunSession(settings, view, status, chart, Dom.byId("train"), Dom.byId("cancel"), points);
         // Session controls: timeline over the run's checkpoints, exports, the checkpoint link, bundled models.
-        DownloadLink link = new DownloadLink(Dom.byId("download-checkpoint"));
         Timeline timeline = new Timeline(Dom.byId("timeline"), Dom.byId("timeline-step"), new RunClient(), view, link);
         session.setStateListener(timeline::follow);
         new PlotExport(plot, view);
         new Pretrained(Dom.byId("pretrained"), loader, link);
         new FieldView(Dom.byId("views"), view, settings);
+        LinkedModel.restore(settings, loader, link);
         RendererSelector.select(plot, settings.forcesCanvas2d(), renderer -> {
             badge.show(renderer);
             view.useRenderer(renderer);

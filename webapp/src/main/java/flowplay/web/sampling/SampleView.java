@@ -275,14 +275,15 @@ public final class SampleView implements SettingsForm.Listener {
         lastCount = n;
         renderer.draw(scene);
         lastScene = scene;
-        stats.show(fieldStep, SampleStats.of(scene.samples, n), result.nfe(), millis, SamplingGrid.label(grid), modelLabel());
+        stats.show(fieldStep, SampleStats.of(scene.samples, n), result.nfe(), millis, SamplingGrid.label(grid), modelLabel(c));
     }
 
-    /** E.g. "run step 250 · condot · x0" or "model.safetensors · cosine · score". */
-    private String modelLabel() {
+    /** E.g. "run step 250 · condot · x0", "model.safetensors · cosine · score", "run step 300 · condot → vp · velocity". */
+    private String modelLabel(SampleConfig c) {
         String where = "run".equals(fieldSource) ? "run step " + fieldStep
                 : fieldSource + (fieldStep >= 0 ? " (step " + fieldStep + ")" : "");
-        return where + " · " + field.path().scheduler().name() + " · " + field.prediction().id();
+        return where + " · " + field.path().scheduler().name() + (c.schedule() == null ? "" : " → " + c.schedule().name())
+                + " · " + field.prediction().id();
     }
 
     @JSBody(script = "return performance.now();")

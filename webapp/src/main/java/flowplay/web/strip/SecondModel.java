@@ -5,6 +5,7 @@ import flowplay.core.json.Json;
 import flowplay.core.model.PredictionField;
 import flowplay.web.PageErrors;
 import flowplay.web.ui.Dom;
+import flowplay.web.ui.SettingsForm;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,17 +20,24 @@ import org.teavm.jso.typedarrays.Int8Array;
  * The side-by-side model: {@code #strip-compare} lists the server's runs that have a checkpoint ({@code GET /api/runs});
  * choosing one downloads its newest checkpoint ({@code GET /api/runs/{id}/checkpoint}) and the strip draws it in a
  * second row on the same noise and N. The list is asked again whenever the shown model changes, so a run that just
- * produced checkpoints appears.
+ * produced checkpoints appears. The choice is kept in the URL hash as {@code compare=ID}; a pasted link chooses that
+ * run again once the list holds it.
  */
 final class SecondModel {
+    static final String COMPARE = "compare";
     private final HTMLElement select;
     private final HTMLElement message;
     private final Runnable changed;
+    private final SettingsForm settings;
+    /** The run a pasted link compares with, until the list has been seen. */
+    private String linked;
     private PredictionField field;
     private String label = "";
 
-    SecondModel(HTMLElement card, Runnable changed) {
+    SecondModel(HTMLElement card, Runnable changed, SettingsForm settings) {
         this.changed = changed;
+        this.settings = settings;
+        this.linked = settings.hashExtra(COMPARE);
         HTMLElement row = Dom.create("label", "strip-compare");
         HTMLElement name = Dom.create("span", "field-name");
         Dom.setText(name, "compare with");
@@ -77,6 +85,18 @@ final class SecondModel {
                 option((String) run.get("id"), "run " + run.get("id") + " · " + dataset + " · " + run.get("state"));
             }
             Dom.setValue(select, chosen);
+            if (linked != null) {
+                String id = linked;
+                linked = null;
+                Dom.setValue(select, id);
+                if (id.equals(Dom.value(select))) {
+                    choose();
+                } else {
+                    Dom.setValue(select, chosen);
+                    Dom.setText(message, "the link compares with run " + id + ", which this server does not have");
+                    settings.setHashExtra(COMPARE, null);
+                }
+            }
         });
     }
 
@@ -84,6 +104,7 @@ final class SecondModel {
         String id = Dom.value(select);
         field = null;
         label = "";
+        settings.setHashExtra(COMPARE, id.isEmpty() ? null : id);
         if (id.isEmpty()) {
             select.setAttribute("data-state", "none");
             Dom.setText(message, "");

@@ -65,7 +65,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         strip.setAttribute("id", "strip");
         strip.setAttribute("data-state", "idle");
         card.appendChild(strip);
-        secondModel = new SecondModel(card, restart::request);
+        secondModel = new SecondModel(card, restart::request, settings);
         second = Dom.create("div", "strip");
         second.setAttribute("id", "strip-second");
         second.setAttribute("data-state", "idle");

@@ -22,11 +22,13 @@ public final class CheckpointLoader {
     private final HTMLElement input;
     private final HTMLElement message;
     private final SampleView view;
+    private final DownloadLink link;
 
-    public CheckpointLoader(HTMLElement input, HTMLElement message, SampleView view) {
+    public CheckpointLoader(HTMLElement input, HTMLElement message, SampleView view, DownloadLink link) {
         this.input = input;
         this.message = message;
         this.view = view;
+        this.link = link;
         input.addEventListener("change", (Event e) -> PageErrors.guarded("load checkpoint", this::read));
     }
 
@@ -41,11 +43,14 @@ public final class CheckpointLoader {
 
     private void decode(String name, byte[] bytes) {
         Dom.setValue(input, ""); // choosing the same file again reloads it
-        load(name, bytes);
+        if (load(name, bytes)) {
+            link.hide(); // a file of the user's has no URL to share
+        }
     }
 
     /** Decodes and draws a checkpoint's bytes (a file's or a bundled one's); returns whether it is drawn. */
-    public boolean load(String name, byte[] bytes) {        Checkpoint checkpoint;
+    public boolean load(String name, byte[] bytes) {
+        Checkpoint checkpoint;
         try {
             checkpoint = Checkpoint.fromBytes(bytes);
         } catch (CheckpointFormatException e) {

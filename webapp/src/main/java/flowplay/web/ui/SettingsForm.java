@@ -32,7 +32,8 @@ public final class SettingsForm {
     }
 
     /** Hash keys that are not settings: the page keeps them as they are ({@link #hashExtra}). */
-    private static final List<String> EXTRA_KEYS = List.of(HashPoints.KEY, "view"); // view: the field view's layer:t
+    /** Hash keys beside the settings: the user's points, the field view's layer:t, the model's address, the second model. */
+    private static final List<String> EXTRA_KEYS = List.of(HashPoints.KEY, "view", ModelAddress.KEY, "compare");
 
     private final ControlPanel train;
     private final ControlPanel sample;
