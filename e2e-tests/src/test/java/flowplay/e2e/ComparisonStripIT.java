@@ -3,7 +3,16 @@ package flowplay.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flowplay.core.checkpoint.Checkpoint;
+import flowplay.core.data.Datasets;
 import flowplay.core.json.Json;
+import flowplay.core.metrics.EnergyDistance;
+import flowplay.core.model.PredictionField;
+import flowplay.core.rng.Rng;
+import flowplay.core.sampling.SampleConfig;
+import flowplay.core.sampling.SamplingPlan;
+import flowplay.core.settings.Settings;
+import flowplay.core.solver.Sampler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +43,7 @@ class ComparisonStripIT extends PlaygroundSession {
     }
 
     @Test
-    void theStripComparesStepCountsOnOneModelAndFollowsTheList() {
+    void theStripComparesStepCountsOnOneModelAndFollowsTheList() throws Exception {
         page.open(server.baseUrl());
         // A short run first: the side-by-side row compares the final model with it.
         Map<String, String> shortRun = new LinkedHashMap<>();
@@ -59,6 +68,14 @@ class ComparisonStripIT extends PlaygroundSession {
         }
         assertTrue(panels.get(0).metric() > panels.get(5).metric(),
                 "1 step is further from the data than 32: " + panels);
+        assertEquals("workers", browser.attribute("strip", "data-path"), "the strip solves on worker threads");
+        List<Double> jvm = jvmMetrics(List.of(1, 2, 4, 8, 16, 32));
+        for (int i = 0; i < panels.size(); i++) {
+            double page = panels.get(i).metric();
+            assertTrue(Math.abs(page - jvm.get(i)) <= 1e-3 * jvm.get(i) + 1e-6,
+                    "N=" + panels.get(i).steps() + ": page " + page + ", JVM " + jvm.get(i));
+        }
+        System.out.println("[e2e] strip metrics page " + panels.stream().map(Panel::metric).toList() + " JVM " + jvm);
         report("default list, heun", panels);
 
         browser.set("stripSteps", "3, 12");
@@ -130,6 +147,30 @@ class ComparisonStripIT extends PlaygroundSession {
                     Double.parseDouble(e.getDomAttribute("data-metric")), Double.parseDouble(e.getDomAttribute("data-millis"))));
         }
         return panels;
+    }
+
+    /**
+     * Each panel's energy distance recomputed on the JVM from the run's checkpoint, the same noise (seed 1, the first
+     * 4096 points) and the same reference set (1500 moons points, seed 7): the strip's numbers, whichever thread made
+     * them, are the core sampler's. JS and the JVM round floats differently (~1e-6), so they agree to 1e-3 relative.
+     */
+    private List<Double> jvmMetrics(List<Integer> steps) throws Exception {
+        String href = browser.byId("download-checkpoint").getDomAttribute("href");
+        PredictionField field = Checkpoint.fromBytes(server.getBytes(href.substring(1))).velocityField();
+        SampleConfig config = SampleConfig.from(Settings.defaults(Settings.SAMPLE));
+        int n = 4096;
+        float[] noise = new float[n * 2];
+        new Rng(1).fillGaussian(noise, 0, noise.length);
+        float[] reference = new float[1500 * 2];
+        Datasets.byName("moons").sample(new Rng(7), 1500, reference);
+        List<Double> out = new ArrayList<>();
+        for (int s : steps) {
+            float[] x = noise.clone();
+            SamplingPlan plan = config.plan(field, SamplingPlan.DEFAULT_EPS);
+            Sampler.run(plan.field(), config.integrator(), x, n, plan.grid(s), null);
+            out.add(EnergyDistance.of(x, n, reference, 1500, 2));
+        }
+        return out;
     }
 
     private List<String> cachedFlags() {

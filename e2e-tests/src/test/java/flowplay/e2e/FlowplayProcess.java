@@ -162,6 +162,17 @@ public final class FlowplayProcess implements AutoCloseable {
         return response.body();
     }
 
+    /** GET of a binary resource, e.g. a checkpoint; fails unless the status is 200. */
+    public byte[] getBytes(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            fail("GET " + path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -49,7 +49,10 @@ public final class PageErrors {
     /** Reports a Java exception caught at an event-handler boundary. */
     public static void report(String where, Throwable t) {
         String message = t.getMessage();
-        report(where + ": " + t.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+        // A JavaScript error wrapped by TeaVM has a class without a name: getSimpleName() would fail on it.
+        String name = t.getClass().getName();
+        String simple = name == null ? "JavaScript error" : name.substring(name.lastIndexOf('.') + 1);
+        report(where + ": " + simple + (message == null ? "" : ": " + message));
     }
 
     /** Event-handler boundary: a Java exception becomes a page error with its context instead of a bare script error. */

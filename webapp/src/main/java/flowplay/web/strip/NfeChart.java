@@ -87,7 +87,7 @@ final class NfeChart {
         }
         String solver = jobs.get(i)[0];
         int steps = Integer.parseInt(jobs.get(i)[1]);
-        StripSampler.Panel r = sampler.run(in.field(), in.config().withSolver(solver), steps, in.noise(), in.n(), in.reference(), in.m(), in.metric());
+        StripSampler.Panel r = sampler.run(in.model().field(), in.config().withSolver(solver), steps, in.noise(), in.n(), in.reference(), in.m(), in.metric());
         points.add(new ChartPoint(solver, steps, r.nfe(), r.metric()));
         canvas.setAttribute("data-points", json());
         ChartDrawing.draw(canvas, points, FIXED, ADAPTIVE, in.metric());

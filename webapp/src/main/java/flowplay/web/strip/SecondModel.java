@@ -2,7 +2,6 @@ package flowplay.web.strip;
 
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.json.Json;
-import flowplay.core.model.PredictionField;
 import flowplay.web.PageErrors;
 import flowplay.web.ui.Dom;
 import flowplay.web.ui.SettingsForm;
@@ -31,7 +30,7 @@ final class SecondModel {
     private final SettingsForm settings;
     /** The run a pasted link compares with, until the list has been seen. */
     private String linked;
-    private PredictionField field;
+    private StripModel model;
     private String label = "";
 
     SecondModel(HTMLElement card, Runnable changed, SettingsForm settings) {
@@ -55,8 +54,8 @@ final class SecondModel {
     }
 
     /** The chosen model, or null for none (or while it downloads). */
-    PredictionField field() {
-        return field;
+    StripModel model() {
+        return model;
     }
 
     /** E.g. "run 3 · moons · step 1500". */
@@ -102,7 +101,7 @@ final class SecondModel {
 
     private void choose() {
         String id = Dom.value(select);
-        field = null;
+        model = null;
         label = "";
         settings.setHashExtra(COMPARE, id.isEmpty() ? null : id);
         if (id.isEmpty()) {
@@ -121,13 +120,14 @@ final class SecondModel {
                 Dom.setText(message, "could not load run " + id + ": HTTP " + xhr.getStatus());
                 return;
             }
-            Checkpoint c = Checkpoint.fromBytes(new Int8Array((ArrayBuffer) xhr.getResponse()).copyToJavaArray());
+            byte[] bytes = new Int8Array((ArrayBuffer) xhr.getResponse()).copyToJavaArray();
+            Checkpoint c = Checkpoint.fromBytes(bytes);
             if (c.model().dim() != 2) {
                 select.setAttribute("data-state", "error");
                 Dom.setText(message, "run " + id + " is not a 2-D model");
                 return;
             }
-            field = c.velocityField();
+            model = new StripModel(c.velocityField(), "run " + id + " step " + c.step(), bytes);
             label = "run " + id + " · step " + c.step();
             select.setAttribute("data-state", "loaded");
             Dom.setText(message, label);

@@ -48,7 +48,7 @@ public final class StripSampler {
     }
 
     /** {@link #distance}, with the reference set's own energy term computed once per reference set. */
-    private double measure(String metric, float[] samples, int n, float[] reference, int m) {
+    double measure(String metric, float[] samples, int n, float[] reference, int m) {
         if (SLICED_W2.equals(metric) || m == 0 || !allFinite(samples, n)) {
             return distance(metric, samples, n, reference, m);
         }

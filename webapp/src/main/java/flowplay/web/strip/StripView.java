@@ -1,7 +1,6 @@
 package flowplay.web.strip;
 
 import flowplay.core.checkpoint.Checkpoint;
-import flowplay.core.model.PredictionField;
 import flowplay.core.sampling.SampleConfig;
 import flowplay.core.settings.SettingValues;
 import flowplay.web.PageErrors;
@@ -12,6 +11,8 @@ import flowplay.web.sampling.SampleView;
 import flowplay.web.ui.Dom;
 import flowplay.web.ui.Format;
 import flowplay.web.ui.SettingsForm;
+import flowplay.web.worker.SampleWorker;
+import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
@@ -21,16 +22,18 @@ import org.teavm.jso.dom.html.HTMLElement;
 /**
  * The step-count comparison strip ({@code #strip}): the model the page shows, integrated from the same source noise
  * with each N of {@code stripSteps} and the chosen solver, one {@code .strip-panel} per N with its samples, NFE,
- * distance to the data and wall time. Panels are computed one per task, so the first ones show while the rest are
- * still being sampled and the page stays responsive; an edit starts a new pass at once, a new checkpoint waits for the
- * pass under way to end (during training checkpoints come faster than a whole strip). A second model chosen in
- * {@code #strip-compare} ({@link SecondModel}) gets a second row, {@code #strip-second}, on the same noise and N.
+ * distance to the data and wall time. Panels are solved by a {@link WorkerPool} (a fixed-step solve split across the
+ * workers by rows), or one per task on the page's thread where there are no workers; each is drawn as soon as it is
+ * done, and panels this model already has are drawn at once from the {@link PanelCache}. An edit starts a new pass at
+ * once, a new checkpoint waits for the pass under way to end (during training checkpoints come faster than a whole
+ * strip). A second model chosen in {@code #strip-compare} ({@link SecondModel}) gets a second row, {@code #strip-second},
+ * on the same noise and N.
  */
 public final class StripView implements ModelListener, SettingsForm.Listener {
     /** The sample settings the strip reads: an edit of any other leaves it as it is. */
     private static final List<String> INPUTS = List.of("solver", "rtol", "atol", "sampleNoise", "sampleSchedule", "noiseSeed",
             "stripSteps", "stripMetric", "stripSamples");
-    private static final int PANEL_PIXELS = 176;
+    private static final List<String> SPLITTABLE = List.of("euler", "midpoint", "heun", "rk4");
 
     private final SettingsForm settings;
     private final SampleView view;
@@ -43,12 +46,16 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     private final PanelCache firstCache = new PanelCache();
     private final PanelCache secondCache = new PanelCache();
     private final Redraw restart = Redraw.afterEvents("comparison strip", this::start);
-    private PredictionField field;
+    private final WorkerPool pool;
+    private StripModel model;
+    private int models;
     private long step = -1;
-    /** Bumped by every pass: the tasks of an older pass see the change and stop. */
+    /** Bumped by every pass: the tasks and worker replies of an older pass see the change and stop. */
     private int generation;
     private boolean running;
     private boolean modelWaiting;
+    private int firstLeft;
+    private int secondLeft;
     private double totalMillis;
     private double secondMillis;
     /** When the pass began: the strip's redraw time is from here to its last panel. */
@@ -75,11 +82,13 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         card.appendChild(summary);
         views.appendChild(card);
         new NfeChart(card, this::inputs);
+        pool = WorkerPool.create(restart::request);
+        strip.setAttribute("data-workers", pool == null ? "0" : Integer.toString(pool.size()));
     }
 
     @Override
     public void modelChanged(Checkpoint checkpoint, String source, String dataset) {
-        field = checkpoint.velocityField();
+        model = new StripModel(checkpoint.velocityField(), "shown " + (++models), checkpoint.toBytes());
         step = checkpoint.step();
         secondModel.refresh();
         if (running) {
@@ -107,19 +116,19 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
 
     /** The inputs of a pass now, or null without a model or with a sample setting out of range (the form says which). */
     StripInputs inputs() {
-        if (field == null) {
+        if (model == null) {
             return null;
         }
         SettingValues v = settings.sampleValues();
         if (v == null) {
             return null;
         }
-        SampleConfig config = SampleConfig.from(v);
         int n = v.getInt("stripSamples");
         float[] reference = view.referencePoints();
         int m = reference.length / 2;
-        return new StripInputs(field, step, config, v.getIntList("stripSteps"), v.getString("stripMetric"), n,
-                view.noise().points(v.getLong("noiseSeed"), n), reference, m, ViewBox.fitting(reference, m));
+        return new StripInputs(model, step, SampleWorker.lines(v.asMap()), SampleConfig.from(v), v.getIntList("stripSteps"),
+                v.getString("stripMetric"), n, view.noise().points(v.getLong("noiseSeed"), n), reference, m,
+                ViewBox.fitting(reference, m));
     }
 
     private void start() {
@@ -127,19 +136,19 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         if (in == null) {
             return;
         }
-        generation++;
+        int pass = ++generation;
         passStart = now();
         running = true;
         modelWaiting = false;
         totalMillis = 0;
         secondMillis = 0;
-        PredictionField other = secondModel.field();
+        StripModel other = secondModel.model();
         int count = in.steps().length;
         HTMLElement[] panels = new HTMLElement[other == null ? count : 2 * count];
-        fill(strip, panels, 0, in.steps());
-        clear(second);
+        PanelFigure.fill(strip, panels, 0, in.steps());
+        PanelFigure.clear(second);
         if (other != null) {
-            fill(second, panels, count, in.steps());
+            PanelFigure.fill(second, panels, count, in.steps());
             second.setAttribute("data-state", "running");
             second.setAttribute("data-model", secondModel.label());
         } else {
@@ -154,102 +163,119 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         strip.setAttribute("data-count", Integer.toString(in.n()));
         strip.removeAttribute("data-millis");
         strip.removeAttribute("data-redraw-millis");
-        strip.removeAttribute("data-cached");
-        Dom.setText(summary, "Sampling " + in.n() + " points per panel with " + in.config().solver() + "…");
-        next(generation, in, other, panels, 0);
-    }
-
-    private static void fill(HTMLElement row, HTMLElement[] panels, int from, int[] steps) {
-        clear(row);
-        for (int i = 0; i < steps.length; i++) {
-            panels[from + i] = panel(steps[i]);
-            row.appendChild(panels[from + i]);
+        boolean onWorkers = pool != null && !pool.broken();
+        strip.setAttribute("data-path", onWorkers ? "workers" : "page-thread");
+        Dom.setText(summary, "Sampling " + in.n() + " points per panel with " + in.config().solver()
+                + (onWorkers ? " on " + pool.size() + " worker threads…" : "…"));
+        firstLeft = count;
+        secondLeft = other == null ? 0 : count;
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < panels.length; i++) {
+            PanelCache.Entry kept = cache(i, count).find(rowModel(in, other, i).field(), in.config(), in.steps()[i % count], in.n(),
+                    in.metric());
+            if (kept != null) {
+                show(in, other, panels, i, kept, true);
+            } else {
+                todo.add(i);
+            }
+        }
+        if (onWorkers) {
+            pool.dropQueued();
+            for (int i : todo) {
+                solveOnWorkers(pass, in, other, panels, i);
+            }
+        } else if (!todo.isEmpty()) {
+            next(pass, in, other, panels, todo, 0);
         }
     }
 
-    private static void clear(HTMLElement row) {
-        while (row.getFirstChild() != null) {
-            row.removeChild(row.getFirstChild());
+    private PanelCache cache(int i, int count) {
+        return i < count ? firstCache : secondCache;
+    }
+
+    private static StripModel rowModel(StripInputs in, StripModel other, int i) {
+        return i < in.steps().length ? in.model() : other;
+    }
+
+    /** A fixed-step solve is split by rows across the workers; dopri5's steps and em's noise depend on all rows at once. */
+    private void solveOnWorkers(int pass, StripInputs in, StripModel other, HTMLElement[] panels, int i) {
+        StripModel m = rowModel(in, other, i);
+        int steps = in.steps()[i % in.steps().length];
+        int parts = SPLITTABLE.contains(in.config().solver()) ? Math.min(pool.size(), in.n()) : 1;
+        float[] samples = new float[in.n() * 2];
+        int[] left = {parts};
+        double[] slowest = {0};
+        int[] nfe = {0};
+        for (int k = 0; k < parts; k++) {
+            int from = (int) ((long) in.n() * k / parts);
+            int to = (int) ((long) in.n() * (k + 1) / parts);
+            pool.submit(new WorkerPool.Job(m.key(), m.bytes(), in.settingsLines(), steps, in.noise(), from, to - from,
+                    (rows, evaluations, millis) -> {
+                        if (pass != generation) {
+                            return;
+                        }
+                        System.arraycopy(rows, 0, samples, from * 2, rows.length);
+                        slowest[0] = Math.max(slowest[0], millis);
+                        nfe[0] = evaluations;
+                        if (--left[0] == 0) {
+                            double start = now();
+                            double metric = sampler.measure(in.metric(), samples, in.n(), in.reference(), in.m());
+                            double total = slowest[0] + now() - start;
+                            StripSampler.Panel panel = new StripSampler.Panel(steps, nfe[0], metric);
+                            cache(i, in.steps().length).put(m.field(), in.config(), in.n(), in.metric(), panel, samples, total);
+                            show(in, other, panels, i, new PanelCache.Entry(panel, samples, total), false);
+                        }
+                    }));
         }
     }
 
-    /** One panel per task, so the browser paints and handles input between them; panels already known come at once. */
-    private void next(int pass, StripInputs in, PredictionField other, HTMLElement[] panels, int i) {
-        int count = in.steps().length;
-        int k = i;
-        while (k < panels.length && cached(in, other, k, count) != null) {
-            show(in, other, panels, k, cached(in, other, k, count), true);
-            k++;
-        }
-        if (k == panels.length) {
-            finish(in, other);
-            return;
-        }
-        int j = k;
-        Window.setTimeout(() -> PageErrors.guarded("comparison strip", () -> compute(pass, in, other, panels, j)), 0);
+    /** On the page's thread, one panel per task: the browser paints and handles input between them. */
+    private void next(int pass, StripInputs in, StripModel other, HTMLElement[] panels, List<Integer> todo, int k) {
+        Window.setTimeout(() -> PageErrors.guarded("comparison strip", () -> {
+            if (pass != generation) {
+                return; // a newer pass replaced this one
+            }
+            int i = todo.get(k);
+            StripModel m = rowModel(in, other, i);
+            double start = now();
+            StripSampler.Panel r = sampler.run(m.field(), in.config(), in.steps()[i % in.steps().length], in.noise(), in.n(),
+                    in.reference(), in.m(), in.metric());
+            double millis = now() - start;
+            cache(i, in.steps().length).put(m.field(), in.config(), in.n(), in.metric(), r, sampler.samples(), millis);
+            show(in, other, panels, i, new PanelCache.Entry(r, sampler.samples(), millis), false);
+            if (k + 1 < todo.size()) {
+                next(pass, in, other, panels, todo, k + 1);
+            }
+        }), 0);
     }
 
-    private PanelCache.Entry cached(StripInputs in, PredictionField other, int i, int count) {
-        boolean firstRow = i < count;
-        return (firstRow ? firstCache : secondCache).find(firstRow ? in.field() : other, in.config(), in.steps()[i % count],
-                in.n(), in.metric());
-    }
-
-    private void compute(int pass, StripInputs in, PredictionField other, HTMLElement[] panels, int i) {
-        if (pass != generation) {
-            return; // a newer pass replaced this one
-        }
-        int count = in.steps().length;
-        boolean firstRow = i < count;
-        PredictionField model = firstRow ? in.field() : other;
-        double start = now();
-        StripSampler.Panel r = sampler.run(model, in.config(), in.steps()[i % count], in.noise(), in.n(),
-                in.reference(), in.m(), in.metric());
-        double millis = now() - start;
-        (firstRow ? firstCache : secondCache).put(model, in.config(), in.n(), in.metric(), r,
-                sampler.samples(), millis);
-        show(in, other, panels, i, new PanelCache.Entry(r, sampler.samples(), millis), false);
-        if (i + 1 < panels.length) {
-            next(pass, in, other, panels, i + 1);
-        } else {
-            finish(in, other);
-        }
-    }
-
-    /** Draws panel i; a panel from the cache shows the time it took when it was computed, and says it was cached. */
-    private void show(StripInputs in, PredictionField other, HTMLElement[] panels, int i, PanelCache.Entry e, boolean fromCache) {
-        int count = in.steps().length;
-        StripSampler.Panel r = e.panel();
+    /** Draws panel i; a panel from the cache shows the time it took when it was computed, and says it was kept. */
+    private void show(StripInputs in, StripModel other, HTMLElement[] panels, int i, PanelCache.Entry e, boolean fromCache) {
+        boolean firstRow = i < in.steps().length;
         if (!fromCache) {
-            if (i < count) {
+            if (firstRow) {
                 totalMillis += e.millis();
             } else {
                 secondMillis += e.millis();
             }
         }
-        HTMLElement p = panels[i];
-        PanelPlot.draw((HTMLCanvasElement) p.getFirstChild(), in.reference(), in.m(), e.samples(), in.n(), in.halfExtent());
-        p.setAttribute("data-nfe", Integer.toString(r.nfe()));
-        p.setAttribute("data-metric", Double.toString(r.metric()));
-        p.setAttribute("data-millis", Format.fixed(e.millis(), 1));
-        p.setAttribute("data-cached", Boolean.toString(fromCache));
-        p.setAttribute("data-state", "done");
-        Dom.setText((HTMLElement) p.getLastChild(), "N=" + r.steps() + " · NFE " + r.nfe() + "\n"
-                + (StripSampler.SLICED_W2.equals(in.metric()) ? "SW₂² " : "ED ") + Format.significant(r.metric(), 3)
-                + " · " + Math.round(e.millis()) + " ms" + (fromCache ? " (kept)" : ""));
-        if (i + 1 == count) {
+        PanelFigure.show(panels[i], in, e, fromCache);
+        if (firstRow && --firstLeft == 0) {
             strip.setAttribute("data-state", "done");
             strip.setAttribute("data-millis", Format.fixed(totalMillis, 1));
             strip.setAttribute("data-redraw-millis", Format.fixed(now() - passStart, 1));
         }
-    }
-
-    private void finish(StripInputs in, PredictionField other) {
-        running = false;
-        if (other != null) {
+        if (!firstRow && --secondLeft == 0) {
             second.setAttribute("data-state", "done");
             second.setAttribute("data-millis", Format.fixed(secondMillis, 1));
         }
+        if (firstLeft == 0 && secondLeft == 0) {
+            finish(in, other);
+        }
+    }
+
+    private void finish(StripInputs in, StripModel other) {
+        running = false;
         Dom.setText(summary, "Model at step " + in.step() + (other == null ? "" : " (second row: " + secondModel.label() + ")")
                 + ", " + in.n() + " points per panel, " + in.config().solver() + ", "
                 + (StripSampler.SLICED_W2.equals(in.metric()) ? "sliced W₂²" : "energy distance") + " to the data set; "
@@ -258,21 +284,6 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         if (modelWaiting) {
             restart.request();
         }
-    }
-
-    private static HTMLElement panel(int steps) {
-        HTMLElement p = Dom.create("figure", "strip-panel");
-        p.setAttribute("data-steps", Integer.toString(steps));
-        p.setAttribute("data-state", "pending");
-        HTMLCanvasElement canvas = (HTMLCanvasElement) Dom.create("canvas", null);
-        canvas.setWidth(PANEL_PIXELS);
-        canvas.setHeight(PANEL_PIXELS);
-        canvas.setAttribute("aria-label", "Samples after " + steps + " steps");
-        p.appendChild(canvas);
-        HTMLElement caption = Dom.create("figcaption", "strip-caption");
-        Dom.setText(caption, "N=" + steps + " · …");
-        p.appendChild(caption);
-        return p;
     }
 
     @JSBody(script = "return performance.now();")

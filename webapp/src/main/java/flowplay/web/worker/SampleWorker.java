@@ -1,0 +1,96 @@
+package flowplay.web.worker;
+
+import flowplay.core.checkpoint.Checkpoint;
+import flowplay.core.model.PredictionField;
+import flowplay.core.sampling.SampleConfig;
+import flowplay.core.sampling.SamplingPlan;
+import flowplay.core.settings.Settings;
+import flowplay.core.solver.Sampler;
+import flowplay.core.solver.SolveResult;
+import flowplay.web.sampling.SamplingGrid;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * The entry point of {@code sample-worker.js}, a Web Worker that runs the same core sampler as the page on its own
+ * thread: the browser gives each worker a core, so the comparison strip's panels (or the two halves of one panel —
+ * rows of a batched MLP are independent, so a split changes no bit) are solved in parallel while the page stays
+ * responsive. It keeps the last model it was sent, so a pass over many N sends the checkpoint once.
+ */
+public final class SampleWorker {
+    private static String key;
+    private static PredictionField field;
+
+    private SampleWorker() {
+    }
+
+    public static void main(String[] args) {
+        listen(SampleWorker::handle);
+    }
+
+    private static void handle(SampleRequest r) {
+        try {
+            if (r.getModel() != null) {
+                field = Checkpoint.fromBytes(new Int8Array(r.getModel()).copyToJavaArray()).velocityField();
+                key = r.getKey();
+            } else if (!r.getKey().equals(key)) {
+                fail(r.getId(), "model " + r.getKey() + " was never sent to this worker");
+                return;
+            }
+            SampleConfig config = SampleConfig.from(Settings.parse(Settings.SAMPLE, settings(r.getSettings())));
+            int n = r.getCount();
+            float[] x = r.getNoise().copyToJavaArray();
+            double start = now();
+            SamplingPlan plan = config.plan(field, SamplingGrid.EPS);
+            SolveResult result = Sampler.run(plan.field(), config.integrator(), x, n, plan.grid(r.getSteps()), null);
+            Float32Array samples = Float32Array.copyFromJavaArray(x);
+            reply(r.getId(), samples, result.nfe(), now() - start);
+        } catch (RuntimeException e) {
+            fail(r.getId(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The inverse of {@code SettingValues.asMap()} written as lines {@code name=value}. */
+    public static Map<String, String> settings(String lines) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (String line : lines.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                raw.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return raw;
+    }
+
+    public static String lines(Map<String, String> settings) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            b.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+        }
+        return b.toString();
+    }
+
+    @JSFunctor
+    interface Handler extends JSObject {
+        void handle(SampleRequest request);
+    }
+
+    @JSBody(params = "handler", script = "self.onmessage = function(e) { handler(e.data); };")
+    private static native void listen(Handler handler);
+
+    /** The samples' buffer is transferred, not copied: the worker keeps nothing of a solve (x is dropped after this). */
+    @JSBody(params = {"id", "samples", "nfe", "millis"},
+            script = "self.postMessage({id: id, error: null, samples: samples, nfe: nfe, millis: millis}, [samples.buffer]);")
+    private static native void reply(int id, Float32Array samples, int nfe, double millis);
+
+    @JSBody(params = {"id", "error"}, script = "self.postMessage({id: id, error: error, samples: null, nfe: 0, millis: 0});")
+    private static native void fail(int id, String error);
+
+    @JSBody(script = "return performance.now();")
+    private static native double now();
+}
