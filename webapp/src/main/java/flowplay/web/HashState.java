@@ -14,6 +14,8 @@ import org.teavm.jso.browser.Window;
 public final class HashState {
     /** Hash key that is not a setting: {@code renderer=canvas2d} forces the Canvas2D fallback. */
     public static final String RENDERER = "renderer";
+    /** Hash key that is not a setting: {@code sampler=cpu} keeps the main picture's sampling on the CPU. */
+    public static final String SAMPLER = "sampler";
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -73,6 +75,10 @@ public final class HashState {
 
     public boolean forcesCanvas2d() {
         return "canvas2d".equals(values.get(RENDERER));
+    }
+
+    public boolean forcesCpuSampler() {
+        return "cpu".equals(values.get(SAMPLER));
     }
 
     /** Replaces the hash without a history entry (each edit would otherwise be one Back click) or a hashchange event. */

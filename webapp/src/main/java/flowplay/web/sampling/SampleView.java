@@ -6,11 +6,15 @@ import flowplay.core.data.UserPoints;
 import flowplay.core.model.PredictionField;
 import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
+import flowplay.core.solver.Integrator;
 import flowplay.core.solver.SolveResult;
 import flowplay.core.solver.SolverParams;
 import flowplay.core.solver.Solvers;
 import flowplay.core.solver.TimeGrid;
+import flowplay.web.PageErrors;
 import flowplay.web.Redraw;
+import flowplay.web.gpu.GpuSampler;
+import flowplay.web.gpu.SamplerRoute;
 import flowplay.web.net.RunClient;
 import flowplay.web.points.PointSet;
 import flowplay.web.render.Renderer;
@@ -56,6 +60,16 @@ public final class SampleView implements SettingsForm.Listener {
     private String fieldSource = "run";
     private float[] lastSamples = new float[0];
     private int lastCount;
+    /** GPU or CPU for the samples; CPU until the page wires a route. */
+    private SamplerRoute route;
+    /** Bumped by every sampling, a new run and Reset: a GPU result for an older ticket is dropped. */
+    private int ticket;
+    /**
+     * True while GPU samples are on their way: drawings asked for meanwhile wait for them ({@link #deferred}), so a
+     * burst of checkpoints costs one GPU solve at a time and the newest checkpoint is drawn next, never a backlog.
+     */
+    private boolean gpuBusy;
+    private boolean deferred;
 
     /** @param plot the {@code #plot} canvas: it gets {@code data-reference} and {@code data-reference-count} */
     public SampleView(SettingsForm settings, StatsView stats, HTMLElement plot, PointSet userPoints, RunClient client) {
@@ -85,6 +99,11 @@ public final class SampleView implements SettingsForm.Listener {
         redraw.request();
     }
 
+    /** Where the samples are integrated: the GPU when the route allows it, else the CPU. */
+    public void useSamplerRoute(SamplerRoute samplerRoute) {
+        route = samplerRoute;
+    }
+
     /** Nothing is drawn before the renderer is chosen; a device loss may replace it later. */
     public void useRenderer(Renderer chosen) {
         renderer = chosen;
@@ -93,6 +112,7 @@ public final class SampleView implements SettingsForm.Listener {
 
     /** A new run replaces the old one's model: until its first checkpoint only its data set is shown. */
     public void startRun(String dataset) {
+        ticket++;
         runDataset = dataset;
         field = null;
         fieldStep = -1;
@@ -122,6 +142,7 @@ public final class SampleView implements SettingsForm.Listener {
      * first run.
      */
     public void reset() {
+        ticket++;
         runDataset = null;
         field = null;
         fieldStep = -1;
@@ -232,6 +253,10 @@ public final class SampleView implements SettingsForm.Listener {
     }
 
     private void draw() {
+        if (gpuBusy) {
+            deferred = true;
+            return;
+        }
         if (pendingCheckpoint != null) {
             Checkpoint checkpoint = Checkpoint.fromBytes(pendingCheckpoint);
             pendingCheckpoint = null;
@@ -268,14 +293,64 @@ public final class SampleView implements SettingsForm.Listener {
         int n = v.getInt("samples");
         float[] x0 = noise.points(v.getLong("noiseSeed"), n);
         TimeGrid grid = SamplingGrid.of(field, v.getInt("sampleSteps"));
+        String solverName = v.getString("solver");
+        Integrator solver = Solvers.byName(solverName, SolverParams.defaults());
+        int mine = ++ticket;
+        GpuSampler gpu = route == null ? null : route.choose(field, solverName, grid.steps(), n);
+        if (gpu != null) {
+            drawFromGpu(gpu, mine, solver, solverName, grid, x0, n, scene);
+            return;
+        }
         double start = now();
-        SolveResult result = sampling.run(field, Solvers.byName(v.getString("solver"), SolverParams.defaults()), grid, x0, n, scene);
+        SolveResult result = sampling.run(field, solver, grid, x0, n, scene);
         double millis = now() - start;
         lastSamples = scene.samples;
         lastCount = n;
         renderer.draw(scene);
         lastScene = scene;
         stats.show(fieldStep, SampleStats.of(scene.samples, n), result.nfe(), millis, SamplingGrid.label(grid), modelLabel());
+    }
+
+    /**
+     * The samples from the GPU, asynchronously; the drawn paths of the leading points from the CPU now (they are
+     * few, and rows are independent). The last picture stays until the samples arrive. A GPU failure is a page error,
+     * and the picture is sampled again on the CPU.
+     */
+    private void drawFromGpu(GpuSampler gpu, int mine, Integrator solver, String solverName, TimeGrid grid, float[] x0, int n,
+            Scene scene) {
+        double start = now();
+        SolveResult paths = sampling.runPaths(field, solver, grid, x0, n, scene);
+        long step = fieldStep;
+        String model = modelLabel();
+        gpuBusy = true;
+        gpu.sample(field, solverName, grid, x0, n, samples -> PageErrors.guarded("drawing GPU samples", () -> {
+            gpuBusy = false;
+            if (mine == ticket && renderer != null) {
+                double millis = now() - start;
+                scene.samples = samples;
+                scene.sampleCount = n;
+                lastSamples = samples;
+                lastCount = n;
+                if (!editingPoints) {
+                    String dataset = currentDataset();
+                    scene.reference = reference.of(dataset);
+                    scene.referenceCount = reference.count(dataset);
+                    renderer.draw(scene);
+                }
+                lastScene = scene;
+                stats.show(step, SampleStats.of(samples, n), paths.nfe(), millis, SamplingGrid.label(grid), model);
+            }
+            if (deferred) {
+                deferred = false;
+                redraw.request();
+            }
+        }), reason -> PageErrors.guarded("GPU sampler failure", () -> {
+            gpuBusy = false;
+            deferred = false;
+            PageErrors.report("WebGPU sampler failed, sampling on the CPU from now on: " + reason);
+            route.gpuFailed(reason);
+            resampleNext();
+        }));
     }
 
     /** E.g. "run step 250 · condot · x0" or "model.safetensors · cosine · score". */

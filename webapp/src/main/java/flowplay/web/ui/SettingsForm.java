@@ -39,6 +39,8 @@ public final class SettingsForm {
     private final HTMLElement sampleMessage;
     /** From the hash at start only: the renderer is chosen once per page. */
     private final boolean forceCanvas2d;
+    /** From the hash at start only, like the renderer: {@code sampler=cpu}. */
+    private final boolean forceCpuSampler;
     /** Hash entries that are not settings but page state kept in the link (the user's points), by key. */
     private final Map<String, String> extras = new LinkedHashMap<>();
     private Listener listener;
@@ -63,6 +65,7 @@ public final class SettingsForm {
         HashState hash = HashState.current();
         apply(hash);
         forceCanvas2d = hash.forcesCanvas2d();
+        forceCpuSampler = hash.forcesCpuSampler();
         Window.current().addEventListener("hashchange", (Event e) -> PageErrors.guarded("hash", () -> {
             apply(HashState.current());
             listener.hashApplied();
@@ -87,6 +90,10 @@ public final class SettingsForm {
 
     public boolean forcesCanvas2d() {
         return forceCanvas2d;
+    }
+
+    public boolean forcesCpuSampler() {
+        return forceCpuSampler;
     }
 
     /** A hash entry kept beside the settings (e.g. {@code points}), or null. */
@@ -155,6 +162,12 @@ public final class SettingsForm {
                 }
                 continue;
             }
+            if (HashState.SAMPLER.equals(key)) {
+                if (!"cpu".equals(value) && !"auto".equals(value)) {
+                    problems.add("sampler: unknown value '" + value + "' (allowed: cpu, auto)");
+                }
+                continue;
+            }
             if (EXTRA_KEYS.contains(key)) {
                 extras.put(key, value);
                 continue;
@@ -189,6 +202,9 @@ public final class SettingsForm {
         values.putAll(extras);
         if (forceCanvas2d) {
             values.put(HashState.RENDERER, "canvas2d");
+        }
+        if (forceCpuSampler) {
+            values.put(HashState.SAMPLER, "cpu");
         }
         HashState.write(values);
     }
