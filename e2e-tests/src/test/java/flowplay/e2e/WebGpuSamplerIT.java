@@ -47,6 +47,8 @@ class WebGpuSamplerIT extends PlaygroundSession {
      */
     static final int N = Integer.getInteger("flowplay.gpucheck.n", 512);
     static final int REPEAT = Integer.getInteger("flowplay.gpucheck.repeat", 0);
+    /** Points of the main picture's comparisons (each solver once on the GPU, heun once on the CPU). */
+    static final int PAGE_N = 512;
 
     private final List<String> measured = new ArrayList<>();
 
@@ -100,7 +102,7 @@ class WebGpuSamplerIT extends PlaygroundSession {
     @Test
     @Order(2)
     void mainPictureSamplesOnTheGpuAndMatchesTheJvmForEveryFixedGridSolver() throws Exception {
-        page.open(server.baseUrl() + "#samples=" + N + "&solver=heun&sampleSteps=32&noiseSeed=1");
+        page.open(server.baseUrl() + "#samples=" + PAGE_N + "&solver=heun&sampleSteps=32&noiseSeed=1");
         loadPretrained();
         assertEquals("webgpu", page.renderer());
         assertEquals("webgpu-compute", browser.attribute("sampler-path", "data-path"), "#sampler-path; " + browser.text("sampler-path"));
@@ -115,7 +117,7 @@ class WebGpuSamplerIT extends PlaygroundSession {
         steps.put("rk4", 32);
         for (Map.Entry<String, Integer> e : steps.entrySet()) {
             String solver = e.getKey();
-            int n = N;
+            int n = PAGE_N;
             long before = page.stats().draws();
             if (!solver.equals(browser.value("solver"))) {
                 browser.set("solver", solver);
@@ -140,7 +142,7 @@ class WebGpuSamplerIT extends PlaygroundSession {
     @Test
     @Order(3)
     void samplerCpuInTheHashKeepsSamplingOnTheCpu() throws Exception {
-        page.open(server.baseUrl() + "#sampler=cpu&samples=" + N + "&solver=heun&sampleSteps=32&noiseSeed=1");
+        page.open(server.baseUrl() + "#sampler=cpu&samples=" + PAGE_N + "&solver=heun&sampleSteps=32&noiseSeed=1");
         loadPretrained();
         assertEquals("webgpu", page.renderer(), "the renderer is still WebGPU");
         assertEquals("cpu", browser.attribute("sampler-path", "data-path"), browser.text("sampler-path"));
@@ -148,9 +150,9 @@ class WebGpuSamplerIT extends PlaygroundSession {
         assertTrue(browser.driver().getCurrentUrl().contains("sampler=cpu"), "the hash keeps sampler=cpu: " + browser.driver().getCurrentUrl());
         PlaygroundPage.Stats s = page.stats();
         float[] pageSamples = exportedSamples(s.draws());
-        double max = maxDiff(pageSamples, jvmSamples(Checkpoint.fromBytes(pretrainedBytes()).velocityField(), "heun", 32, N, 1));
+        double max = maxDiff(pageSamples, jvmSamples(Checkpoint.fromBytes(pretrainedBytes()).velocityField(), "heun", 32, PAGE_N, 1));
         measured.add(String.format("main picture (CPU, sampler=cpu) heun 32 steps, n=%d: max |page - JVM| = %.3g, page millis %s",
-                N, max, s.raw().get("data-millis")));
+                PAGE_N, max, s.raw().get("data-millis")));
         assertTrue(max <= TOLERANCE, "CPU path: max |page - JVM| = " + max);
         browser.assertNoPageError();
     }

@@ -35,12 +35,12 @@ public final class GpuLimits {
             return "a layer has " + widest + " units (WebGPU runs at most " + MAX_WIDTH + ")";
         }
         GpuSolver s = GpuSolver.byName(solver);
-        double table = 4.0 * steps * s.stages() * (StageTable.HEADER + sizes[1]);
+        double table = 4.0 * steps * s.stages() * (StageTable.HEADER + 4 * WeightPack.groups(sizes[1]));
         double weights = 0;
         for (int k = 0; k < sizes.length - 1; k++) {
             weights += 4.0 * sizes[k] * sizes[k + 1];
         }
-        double scratch = SamplerShader.usesScratch(sizes) ? 4.0 * n * 2 * SamplerShader.widestHidden(sizes) : 0;
+        double scratch = SamplerShader.usesScratch(sizes) ? 32.0 * n * WeightPack.groups(SamplerShader.widestHidden(sizes)) : 0;
         double biggest = Math.max(Math.max(table, weights), Math.max(scratch, 8.0 * n));
         if (biggest > maxBindingBytes) {
             return "a buffer of " + Math.round(biggest / 1048576) + " MiB exceeds the device's storage binding limit of "

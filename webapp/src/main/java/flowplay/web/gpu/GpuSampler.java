@@ -110,7 +110,7 @@ public final class GpuSampler {
             readBack = buffer("samples read-back", 8.0 * n, GPUBuffer.Usage.MAP_READ | GPUBuffer.Usage.COPY_DST);
             params = buffer("params", 16, GPUBuffer.Usage.UNIFORM | GPUBuffer.Usage.COPY_DST);
             if (compiled.scratch) {
-                scratch = buffer("hidden activations", 8.0 * n * SamplerShader.widestHidden(field.mlp().sizes()),
+                scratch = buffer("hidden activations", 32.0 * n * WeightPack.groups(SamplerShader.widestHidden(field.mlp().sizes())),
                         GPUBuffer.Usage.STORAGE);
             }
             device.getQueue().writeBuffer(points, 0, Float32Array.fromJavaArray(noise), 0, 2 * n);

@@ -14,11 +14,11 @@ import flowplay.core.model.Activation;
  *
  * <p>Hidden activations live in two function-scope arrays of the widest hidden layer. WGSL promises only 8192 bytes of
  * function-scope variables per function, so beyond {@link #PRIVATE_MAX_WIDTH} units the two arrays move to a read-write
- * storage buffer with 2·width floats per point instead.
+ * storage buffer with 2·⌈width/4⌉ vec4s per point instead.
  */
 public final class SamplerShader {
     public static final int WORKGROUP = 64;
-    /** Two arrays of this many f32 take 4 KB of the 8 KB WGSL guarantees for function-scope variables. */
+    /** Two arrays of this many f32 (as vec4s) take 4 KB of the 8 KB WGSL guarantees for function-scope variables. */
     public static final int PRIVATE_MAX_WIDTH = 512;
 
     private final int[] sizes;
@@ -58,67 +58,67 @@ public final class SamplerShader {
     private String write() {
         int layers = sizes.length - 1;
         boolean scratch = usesScratch(sizes);
+        int firstGroups = WeightPack.groups(sizes[1]);
         line("// Flowplay GPU sampler: MLP " + join(sizes) + " (" + activation.id() + "), solver " + solver.id());
-        line("const INPUT_WIDTH: u32 = " + sizes[0] + "u;");
-        line("const FIRST_WIDTH: u32 = " + sizes[1] + "u;");
+        line("// Four units at a time as vec4 (layout: WeightPack); all offsets are in vec4s.");
+        line("const FIRST_GROUPS: u32 = " + firstGroups + "u;");
         line("const STAGES: u32 = " + solver.stages() + "u;");
-        line("const RECORD: u32 = " + (StageTable.HEADER + sizes[1]) + "u;");
-        line("const WIDEST: u32 = " + widest + "u;");
+        line("const RECORD: u32 = " + (1 + firstGroups) + "u;");
+        line("const WIDEST_GROUPS: u32 = " + WeightPack.groups(widest) + "u;");
         line("struct Params { n: u32, first: u32, last: u32, pad: u32 }");
-        line("@group(0) @binding(0) var<storage, read> weights: array<f32>;");
-        line("@group(0) @binding(1) var<storage, read> biases: array<f32>;");
-        line("@group(0) @binding(2) var<storage, read> stages: array<f32>;");
+        line("@group(0) @binding(0) var<storage, read> weights: array<vec4<f32>>;");
+        line("@group(0) @binding(1) var<storage, read> biases: array<vec4<f32>>;");
+        line("@group(0) @binding(2) var<storage, read> stages: array<vec4<f32>>;");
         line("@group(0) @binding(3) var<storage, read_write> points: array<vec2<f32>>;");
         line("@group(0) @binding(4) var<uniform> params: Params;");
         if (scratch) {
-            line("@group(0) @binding(5) var<storage, read_write> scratch: array<f32>;");
+            line("@group(0) @binding(5) var<storage, read_write> scratch: array<vec4<f32>>;");
         }
         activationFunction();
         line("");
-        line("// q(x, t) through the network, then u = c_x·x + c_q·q; rec is the stage's record offset in the table.");
+        line("// q(x, t) through the network, then u = c_x·x + c_q·q; rec is the stage's record in the table (header vec4");
+        line("// h, c_x, c_q, 0, then the first layer's bias with τ(t) folded in).");
         line("fn velocity(p: vec2<f32>, rec: u32, point: u32) -> vec2<f32> {");
         if (scratch) {
-            line("  let base = point * 2u * WIDEST;");
-        } else {
-            line("  var ha: array<f32, WIDEST>;");
-            line("  var hb: array<f32, WIDEST>;");
+            line("  let base = point * 2u * WIDEST_GROUPS;");
+        } else if (layers > 1) {
+            line("  var ha: array<vec4<f32>, WIDEST_GROUPS>;");
+            line("  var hb: array<vec4<f32>, WIDEST_GROUPS>;");
         }
-        // Layer 0: effective bias from the table plus the two x columns of W1.
-        int w0 = pack.weightOffset(0);
         if (layers == 1) {
-            line("  var q = vec2<f32>(stages[rec + " + StageTable.HEADER + "u], stages[rec + " + (StageTable.HEADER + 1) + "u]);");
-            line("  q.x = q.x + weights[" + w0 + "u] * p.x + weights[" + (w0 + 1) + "u] * p.y;");
-            line("  q.y = q.y + weights[" + (w0 + sizes[0]) + "u] * p.x + weights[" + (w0 + sizes[0] + 1) + "u] * p.y;");
+            // No hidden layer: the first layer is the output (units 0 and 1 of group 0), without activation.
+            line("  let z = stages[rec + 1u] + weights[0u] * p.x + weights[FIRST_GROUPS] * p.y;");
+            line("  let q = z.xy;");
         } else {
-            line("  for (var j = 0u; j < FIRST_WIDTH; j = j + 1u) {");
-            line("    let row = " + w0 + "u + j * INPUT_WIDTH;");
-            line("    let z = stages[rec + " + StageTable.HEADER + "u + j] + weights[row] * p.x + weights[row + 1u] * p.y;");
-            line("    " + cell(scratch, 0, "j") + " = act(z);");
+            line("  for (var j = 0u; j < FIRST_GROUPS; j = j + 1u) {");
+            line("    " + cell(scratch, 0, "j") + " = act(stages[rec + 1u + j] + weights[j] * p.x + weights[FIRST_GROUPS + j] * p.y);");
             line("  }");
             for (int k = 1; k < layers - 1; k++) {
-                int in = sizes[k];
-                int units = sizes[k + 1];
+                int in = WeightPack.groups(sizes[k]);
+                int units = WeightPack.groups(sizes[k + 1]);
+                String src = cell(scratch, (k - 1) % 2, "i");
                 line("  for (var j = 0u; j < " + units + "u; j = j + 1u) {");
-                line("    let row = " + pack.weightOffset(k) + "u + j * " + in + "u;");
+                line("    let row = " + pack.weightOffset(k) + "u + j * " + 4 * in + "u;");
                 line("    var z = biases[" + pack.biasOffset(k) + "u + j];");
                 line("    for (var i = 0u; i < " + in + "u; i = i + 1u) {");
-                line("      z = z + weights[row + i] * " + cell(scratch, (k - 1) % 2, "i") + ";");
+                line("      let h = " + src + ";");
+                line("      z = z + vec4<f32>(dot(weights[row + i], h), dot(weights[row + " + in + "u + i], h),");
+                line("          dot(weights[row + " + 2 * in + "u + i], h), dot(weights[row + " + 3 * in + "u + i], h));");
                 line("    }");
                 line("    " + cell(scratch, k % 2, "j") + " = act(z);");
                 line("  }");
             }
             int last = layers - 1;
-            int in = sizes[last];
+            int in = WeightPack.groups(sizes[last]);
             int wl = pack.weightOffset(last);
-            int bl = pack.biasOffset(last);
-            line("  var q = vec2<f32>(biases[" + bl + "u], biases[" + (bl + 1) + "u]);");
+            line("  var q = biases[" + pack.biasOffset(last) + "u].xy;");
             line("  for (var i = 0u; i < " + in + "u; i = i + 1u) {");
             line("    let h = " + cell(scratch, (last - 1) % 2, "i") + ";");
-            line("    q.x = q.x + weights[" + wl + "u + i] * h;");
-            line("    q.y = q.y + weights[" + (wl + in) + "u + i] * h;");
+            line("    q = q + vec2<f32>(dot(weights[" + wl + "u + i], h), dot(weights[" + (wl + in) + "u + i], h));");
             line("  }");
         }
-        line("  return stages[rec + 1u] * p + stages[rec + 2u] * q;");
+        line("  let c = stages[rec];");
+        line("  return c.y * p + c.z * q;");
         line("}");
         line("");
         line("@compute @workgroup_size(" + WORKGROUP + ")");
@@ -130,7 +130,7 @@ public final class SamplerShader {
         line("  var x = points[i];");
         line("  for (var k = params.first; k < params.last; k = k + 1u) {");
         line("    let r = k * STAGES * RECORD;");
-        line("    let h = stages[r];");
+        line("    let h = stages[r].x;");
         solverUpdate();
         line("  }");
         line("  points[i] = x;");
@@ -171,26 +171,26 @@ public final class SamplerShader {
     private void activationFunction() {
         switch (activation) {
             case ELU:
-                line("fn act(v: f32) -> f32 { return select(exp(v) - 1.0, v, v > 0.0); }");
+                line("fn act(v: vec4<f32>) -> vec4<f32> { return select(exp(v) - 1.0, v, v > vec4<f32>(0.0)); }");
                 break;
             case SILU:
-                line("fn act(v: f32) -> f32 { return v / (1.0 + exp(-v)); }");
+                line("fn act(v: vec4<f32>) -> vec4<f32> { return v / (1.0 + exp(-v)); }");
                 break;
             case RELU:
-                line("fn act(v: f32) -> f32 { return max(v, 0.0); }");
+                line("fn act(v: vec4<f32>) -> vec4<f32> { return max(v, vec4<f32>(0.0)); }");
                 break;
             case TANH:
-                line("fn act(v: f32) -> f32 { return tanh(clamp(v, -20.0, 20.0)); }");
+                line("fn act(v: vec4<f32>) -> vec4<f32> { return tanh(clamp(v, vec4<f32>(-20.0), vec4<f32>(20.0))); }");
                 break;
             case GELU:
                 // Abramowitz–Stegun 7.1.26, the erf of Activation (the JDK and WGSL have none).
-                line("fn erf(v: f32) -> f32 {");
+                line("fn erf(v: vec4<f32>) -> vec4<f32> {");
                 line("  let a = abs(v);");
                 line("  let k = 1.0 / (1.0 + 0.3275911 * a);");
                 line("  let poly = k * (0.254829592 + k * (-0.284496736 + k * (1.421413741 + k * (-1.453152027 + k * 1.061405429))));");
                 line("  return sign(v) * (1.0 - poly * exp(-a * a));");
                 line("}");
-                line("fn act(v: f32) -> f32 { return 0.5 * v * (1.0 + erf(v * 0.70710678118654752)); }");
+                line("fn act(v: vec4<f32>) -> vec4<f32> { return 0.5 * v * (1.0 + erf(v * 0.70710678118654752)); }");
                 break;
             default:
                 throw new IllegalStateException(activation.id());
@@ -200,7 +200,7 @@ public final class SamplerShader {
     /** Hidden unit {@code index} of activation array 0 or 1. */
     private static String cell(boolean scratch, int array, String index) {
         if (scratch) {
-            return "scratch[base + " + (array == 0 ? "" : "WIDEST + ") + index + "]";
+            return "scratch[base + " + (array == 0 ? "" : "WIDEST_GROUPS + ") + index + "]";
         }
         return (array == 0 ? "ha[" : "hb[") + index + "]";
     }

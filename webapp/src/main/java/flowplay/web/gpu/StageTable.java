@@ -13,7 +13,7 @@ import flowplay.core.solver.TimeGrid;
  *
  * <p>Record r = step·stages + stage holds {@value #HEADER} header floats — the step width h, the conversion coefficients
  * c_x(t) and c_q(t) of u = c_x·x + c_q·q (prediction → velocity), one unused — and then the first layer's effective bias:
- * b1 + W1[:, non-x columns]·[condition zeros, τ(t)]. Since the condition is all zeros and τ(t) is the same for every
+ * b1 + W1[:, non-x columns]·[condition zeros, τ(t)], zero-padded to whole vec4s. Since the condition is all zeros and τ(t) is the same for every
  * point, the first layer on the GPU only needs the two x columns of W1.
  *
  * <p>The step times follow {@code FixedGrid}: t = (float) t_k and h = (float) (t_{k+1} − t_k); the stage times follow
@@ -26,9 +26,9 @@ public final class StageTable {
     private StageTable() {
     }
 
-    /** Floats per record for this field: header plus the first layer's width. */
+    /** Floats per record for this field: header plus the first layer's width, padded to whole vec4s. */
     public static int recordSize(PredictionField field) {
-        return HEADER + field.mlp().sizes()[1];
+        return HEADER + 4 * WeightPack.groups(field.mlp().sizes()[1]);
     }
 
     /** All records of a solve, record after record (steps × stages × {@link #recordSize}). */

@@ -24,20 +24,18 @@ class SamplerShaderTest {
     void sizesOffsetsAndSolverAreBakedIn() {
         int[] sizes = {3, 64, 64, 64, 2};
         String code = shader(sizes, Activation.ELU, GpuSolver.HEUN);
-        assertTrue(code.contains("const INPUT_WIDTH: u32 = 3u;"), code);
-        assertTrue(code.contains("const FIRST_WIDTH: u32 = 64u;"), code);
+        assertTrue(code.contains("const FIRST_GROUPS: u32 = 16u;"), code);
         assertTrue(code.contains("const STAGES: u32 = 2u;"), code);
-        assertTrue(code.contains("const RECORD: u32 = " + (StageTable.HEADER + 64) + "u;"), code);
-        assertTrue(code.contains("const WIDEST: u32 = 64u;"), code);
-        // Layer offsets: W1 3×64 = 192 floats, W2 64×64 = 4096, so W3 starts at 4288 and the output layer at 8384.
-        assertTrue(code.contains("let row = 192u + j * 64u;"), code);
-        assertTrue(code.contains("let row = 4288u + j * 64u;"), code);
-        assertTrue(code.contains("weights[8384u + i]"), code);
-        assertTrue(code.contains("weights[8448u + i]"), code); // output row 1 = 8384 + 64
-        assertTrue(code.contains("var q = vec2<f32>(biases[192u], biases[193u]);"), code); // biases 64 + 64 + 64
-        assertTrue(code.contains("select(exp(v) - 1.0, v, v > 0.0)"), code);
+        assertTrue(code.contains("const RECORD: u32 = 17u;"), code); // header + 64 units, in vec4s
+        assertTrue(code.contains("const WIDEST_GROUPS: u32 = 16u;"), code);
+        // vec4 offsets: W1's x and y columns take 2·16, W2 64 rows × 16 = 1024, W3 the same, so the output layer is at 2080.
+        assertTrue(code.contains("let row = 32u + j * 64u;"), code);
+        assertTrue(code.contains("let row = 1056u + j * 64u;"), code);
+        assertTrue(code.contains("dot(weights[2080u + i], h), dot(weights[2096u + i], h)"), code);
+        assertTrue(code.contains("var q = biases[32u].xy;"), code); // after the biases of W2 and W3, 16 vec4s each
+        assertTrue(code.contains("select(exp(v) - 1.0, v, v > vec4<f32>(0.0))"), code);
         assertTrue(code.contains("x = x + (0.5 * h) * (k1 + k2);"), code);
-        assertTrue(code.contains("var ha: array<f32, WIDEST>;"), code);
+        assertTrue(code.contains("var ha: array<vec4<f32>, WIDEST_GROUPS>;"), code);
         assertFalse(code.contains("scratch"), code);
         assertEquals(1, count(code, "@compute"));
     }
@@ -56,10 +54,10 @@ class SamplerShaderTest {
     void everyActivationIsDefined() {
         int[] sizes = {3, 8, 2};
         assertTrue(shader(sizes, Activation.SILU, GpuSolver.EULER).contains("v / (1.0 + exp(-v))"));
-        assertTrue(shader(sizes, Activation.RELU, GpuSolver.EULER).contains("max(v, 0.0)"));
-        assertTrue(shader(sizes, Activation.TANH, GpuSolver.EULER).contains("tanh(clamp(v, -20.0, 20.0))"));
+        assertTrue(shader(sizes, Activation.RELU, GpuSolver.EULER).contains("max(v, vec4<f32>(0.0))"));
+        assertTrue(shader(sizes, Activation.TANH, GpuSolver.EULER).contains("tanh(clamp(v, vec4<f32>(-20.0), vec4<f32>(20.0)))"));
         String gelu = shader(sizes, Activation.GELU, GpuSolver.EULER);
-        assertTrue(gelu.contains("fn erf(v: f32)") && gelu.contains("1.061405429"), gelu);
+        assertTrue(gelu.contains("fn erf(v: vec4<f32>)") && gelu.contains("1.061405429"), gelu);
     }
 
     @Test
@@ -67,8 +65,8 @@ class SamplerShaderTest {
         int[] sizes = {3, 1024, 1024, 2};
         assertTrue(SamplerShader.usesScratch(sizes));
         String code = shader(sizes, Activation.ELU, GpuSolver.EULER);
-        assertTrue(code.contains("@group(0) @binding(5) var<storage, read_write> scratch: array<f32>;"), code);
-        assertTrue(code.contains("scratch[base + WIDEST + j]"), code);
+        assertTrue(code.contains("@group(0) @binding(5) var<storage, read_write> scratch: array<vec4<f32>>;"), code);
+        assertTrue(code.contains("scratch[base + WIDEST_GROUPS + j]"), code);
         assertFalse(code.contains("var ha"), code);
         assertFalse(SamplerShader.usesScratch(new int[] {3, 512, 512, 2}));
     }
@@ -76,9 +74,15 @@ class SamplerShaderTest {
     @Test
     void aSingleLinearLayerNeedsNoHiddenArrays() {
         String code = shader(new int[] {3, 2}, Activation.ELU, GpuSolver.RK4);
-        assertTrue(code.contains("q.x = q.x + weights[0u] * p.x + weights[1u] * p.y;"), code);
-        assertTrue(code.contains("q.y = q.y + weights[3u] * p.x + weights[4u] * p.y;"), code);
-        assertFalse(code.contains("act(z)"), code);
+        assertTrue(code.contains("let z = stages[rec + 1u] + weights[0u] * p.x + weights[FIRST_GROUPS] * p.y;"), code);
+        assertTrue(code.contains("let q = z.xy;"), code);
+        assertFalse(code.contains("var ha"), code);
+        Mlp mlp = Mlp.init(new int[] {3, 2}, Activation.ELU, new Rng(1));
+        float[] w = new WeightPack(mlp).weights();
+        assertEquals(8, w.length);
+        assertEquals(mlp.weights()[0][3], w[1]); // unit 1, x column
+        assertEquals(mlp.weights()[0][4], w[5]); // unit 1, y column
+        assertEquals(0f, w[2]);
     }
 
     @Test
@@ -105,13 +109,21 @@ class SamplerShaderTest {
     void weightPackOffsetsFollowTheLayers() {
         Mlp mlp = Mlp.init(new int[] {3, 5, 4, 2}, Activation.ELU, new Rng(2));
         WeightPack pack = new WeightPack(mlp);
-        assertEquals(15 + 20 + 8, pack.weights().length);
-        assertEquals(5 + 4 + 2, pack.biases().length);
-        assertEquals(15, pack.weightOffset(1));
-        assertEquals(35, pack.weightOffset(2));
-        assertEquals(9, pack.biasOffset(2));
-        assertEquals(mlp.weights()[1][7], pack.weights()[15 + 7]);
-        assertEquals(mlp.biases()[2][1], pack.biases()[10]);
+        // vec4s: layer 0 two columns of ⌈5/4⌉ = 2; layer 1 4 rows × 2; output 2 rows × 1.
+        assertEquals(4 * (4 + 8 + 2), pack.weights().length);
+        assertEquals(4 * (1 + 1), pack.biases().length);
+        assertEquals(4, pack.weightOffset(1));
+        assertEquals(12, pack.weightOffset(2));
+        assertEquals(1, pack.biasOffset(2));
+        float[][] w = mlp.weights();
+        assertEquals(w[0][2 * 3], pack.weights()[2]); // unit 2, x column
+        assertEquals(w[0][2 * 3 + 1], pack.weights()[8 + 2]); // unit 2, y column
+        assertEquals(0f, pack.weights()[5]); // unit 5 of 5 is padding
+        assertEquals(w[1][5 + 3], pack.weights()[16 + 8 + 3]); // layer 1 row 1 col 3 (rows are 8 floats)
+        assertEquals(0f, pack.weights()[16 + 5]); // row 0 col 5: padding
+        assertEquals(w[2][4 + 2], pack.weights()[48 + 4 + 2]); // output row 1 col 2
+        assertEquals(mlp.biases()[2][1], pack.biases()[4 + 1]);
+        assertEquals(mlp.biases()[1][3], pack.biases()[3]);
     }
 
     private static int count(String s, String part) {
