@@ -42,10 +42,10 @@ class WebGpuSamplerIT extends PlaygroundSession {
     static final String MODEL = "moons-condot-velocity";
     /**
      * Points per solve. SwiftShader runs compute on the CPU (a few tens of millions of multiply-adds per second on a
-     * busy 2-core machine), so the suite uses 512 points; {@code -Dflowplay.gpucheck.n=4096 -Dflowplay.gpucheck.repeat=1}
+     * busy 2-core machine), so the suite uses 256 points; {@code -Dflowplay.gpucheck.n=4096 -Dflowplay.gpucheck.repeat=1}
      * runs the full-size comparison and timing of the issue (minutes here).
      */
-    static final int N = Integer.getInteger("flowplay.gpucheck.n", 512);
+    static final int N = Integer.getInteger("flowplay.gpucheck.n", 256);
     static final int REPEAT = Integer.getInteger("flowplay.gpucheck.repeat", 0);
     /** Points of the main picture's comparisons (each solver once on the GPU, heun once on the CPU). */
     static final int PAGE_N = 512;
