@@ -271,14 +271,7 @@ public final class SampleView implements SettingsForm.Listener {
         }
         // While points are edited they are drawn alone: the last model's samples would hide them.
         Scene scene = again || editingPoints ? new Scene() : lastScene;
-        String dataset = currentDataset();
-        scene.reference = reference.of(dataset);
-        scene.referenceCount = reference.count(dataset);
-        scene.givenPoints = !Datasets.isBuiltIn(dataset);
-        scene.halfExtent = ViewBox.fitting(scene.reference, scene.referenceCount);
-        drawnHalfExtent = scene.halfExtent;
-        plot.setAttribute("data-reference", dataset);
-        plot.setAttribute("data-reference-count", Integer.toString(scene.referenceCount));
+        showReference(scene);
         if (editingPoints || field == null || !again) {
             renderer.draw(scene);
             if (!editingPoints) {
@@ -325,24 +318,25 @@ public final class SampleView implements SettingsForm.Listener {
         gpuBusy = true;
         gpu.sample(field, solverName, grid, x0, n, samples -> PageErrors.guarded("drawing GPU samples", () -> {
             gpuBusy = false;
-            if (mine == ticket && renderer != null) {
-                double millis = now() - start;
-                scene.samples = samples;
-                scene.sampleCount = n;
-                lastSamples = samples;
-                lastCount = n;
-                if (!editingPoints) {
-                    String dataset = currentDataset();
-                    scene.reference = reference.of(dataset);
-                    scene.referenceCount = reference.count(dataset);
-                    renderer.draw(scene);
+            try {
+                if (mine == ticket && renderer != null) {
+                    double millis = now() - start;
+                    scene.samples = samples;
+                    scene.sampleCount = n;
+                    lastSamples = samples;
+                    lastCount = n;
+                    if (!editingPoints) {
+                        showReference(scene); // the data set may have changed while the GPU worked
+                        renderer.draw(scene);
+                    }
+                    lastScene = scene;
+                    stats.show(step, SampleStats.of(samples, n), paths.nfe(), millis, SamplingGrid.label(grid), model);
                 }
-                lastScene = scene;
-                stats.show(step, SampleStats.of(samples, n), paths.nfe(), millis, SamplingGrid.label(grid), model);
-            }
-            if (deferred) {
-                deferred = false;
-                redraw.request();
+            } finally {
+                if (deferred) {
+                    deferred = false;
+                    redraw.request();
+                }
             }
         }), reason -> PageErrors.guarded("GPU sampler failure", () -> {
             gpuBusy = false;
@@ -351,6 +345,18 @@ public final class SampleView implements SettingsForm.Listener {
             route.gpuFailed(reason);
             resampleNext();
         }));
+    }
+
+    /** Puts the data set the picture shows now behind the samples, and says which on {@code #plot}. */
+    private void showReference(Scene scene) {
+        String dataset = currentDataset();
+        scene.reference = reference.of(dataset);
+        scene.referenceCount = reference.count(dataset);
+        scene.givenPoints = !Datasets.isBuiltIn(dataset);
+        scene.halfExtent = ViewBox.fitting(scene.reference, scene.referenceCount);
+        drawnHalfExtent = scene.halfExtent;
+        plot.setAttribute("data-reference", dataset);
+        plot.setAttribute("data-reference-count", Integer.toString(scene.referenceCount));
     }
 
     /** E.g. "run step 250 · condot · x0" or "model.safetensors · cosine · score". */
