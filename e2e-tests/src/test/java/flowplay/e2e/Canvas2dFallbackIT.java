@@ -1,5 +1,6 @@
 package flowplay.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ class Canvas2dFallbackIT extends PlaygroundSession {
         assertFalse(adapter.startsWith("adapter:"), "this browser must have no WebGPU adapter, got " + adapter);
 
         trainMoonsAndCheckDrawing("canvas2d");
+        assertEquals("cpu", browser.attribute("sampler-path", "data-path"), "without WebGPU the samples come from the CPU; "
+                + browser.text("sampler-path"));
         browser.assertNoPageError();
     }
 }

@@ -1,11 +1,13 @@
 package flowplay.web;
 
 import flowplay.web.field.FieldView;
+import flowplay.web.gpu.SamplerRoute;
 import flowplay.web.net.RunClient;
 import flowplay.web.points.DrawTool;
 import flowplay.web.points.PointSet;
 import flowplay.web.points.PointsPanel;
 import flowplay.web.render.RendererSelector;
+import flowplay.web.render.WebGpuRenderer;
 import flowplay.web.sampling.SampleView;
 import flowplay.web.strip.StripView;
 import flowplay.web.ui.CheckpointLoader;
@@ -18,6 +20,7 @@ import flowplay.web.ui.LinkedModel;
 import flowplay.web.ui.LossChart;
 import flowplay.web.ui.RendererBadge;
 import flowplay.web.ui.RunStatus;
+import flowplay.web.ui.SamplerBadge;
 import flowplay.web.ui.SampleExport;
 import flowplay.web.ui.SettingsForm;
 import flowplay.web.ui.StatsView;
@@ -64,9 +67,18 @@ public final class App {
         new Pretrained(Dom.byId("pretrained"), loader, link);
         new FieldView(Dom.byId("views"), view, settings);
         LinkedModel.restore(settings, loader, link);
+        // The main picture's samples come from WebGPU compute on the renderer's device when there is one.
+        SamplerRoute route = new SamplerRoute(new SamplerBadge(Dom.byId("sampler-path")), settings.samplerMode());
+        view.useSamplerRoute(route);
+        String[] noGpu = {"the renderer is Canvas2D"};
         RendererSelector.select(plot, settings.forcesCanvas2d(), renderer -> {
             badge.show(renderer);
+            route.useDevice(renderer instanceof WebGpuRenderer ? ((WebGpuRenderer) renderer).device() : null,
+                    "Canvas2D: " + noGpu[0]);
             view.useRenderer(renderer);
-        }, badge::fallbackReason);
+        }, reason -> {
+            noGpu[0] = reason;
+            badge.fallbackReason(reason);
+        });
     }
 }

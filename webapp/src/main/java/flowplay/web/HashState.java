@@ -14,6 +14,11 @@ import org.teavm.jso.browser.Window;
 public final class HashState {
     /** Hash key that is not a setting: {@code renderer=canvas2d} forces the Canvas2D fallback. */
     public static final String RENDERER = "renderer";
+    /**
+     * Hash key that is not a setting: {@code sampler=cpu} keeps the main picture's sampling on the CPU, {@code sampler=gpu}
+     * puts it on WebGPU compute even on a software adapter; {@code auto} (or none) lets the page choose.
+     */
+    public static final String SAMPLER = "sampler";
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -73,6 +78,12 @@ public final class HashState {
 
     public boolean forcesCanvas2d() {
         return "canvas2d".equals(values.get(RENDERER));
+    }
+
+    /** cpu, gpu or auto. */
+    public String samplerMode() {
+        String mode = values.get(SAMPLER);
+        return "cpu".equals(mode) || "gpu".equals(mode) ? mode : "auto";
     }
 
     /** Replaces the hash without a history entry (each edit would otherwise be one Back click) or a hashchange event. */

@@ -63,6 +63,11 @@ public final class PredictionField implements ScoreField, DivergenceField {
         return mlp;
     }
 
+    /** The row layout the network reads, concat(x, c, τ(t)): what a GPU sampler must rebuild exactly. */
+    public NetworkInput input() {
+        return layout;
+    }
+
     public Prediction prediction() {
         return prediction;
     }

@@ -9,7 +9,10 @@ import flowplay.core.solver.SolveResult;
 import flowplay.core.sampling.SampleConfig;
 import flowplay.core.sampling.SamplingPlan;
 import flowplay.core.solver.TimeGrid;
+import flowplay.web.PageErrors;
 import flowplay.web.Redraw;
+import flowplay.web.gpu.GpuSampler;
+import flowplay.web.gpu.SamplerRoute;
 import flowplay.web.net.RunClient;
 import flowplay.web.points.PointSet;
 import flowplay.web.render.Renderer;
@@ -55,6 +58,16 @@ public final class SampleView implements SettingsForm.Listener {
     private String fieldSource = "run";
     private float[] lastSamples = new float[0];
     private int lastCount;
+    /** GPU or CPU for the samples; CPU until the page wires a route. */
+    private SamplerRoute route;
+    /** Bumped by every sampling, a new run and Reset: a GPU result for an older ticket is dropped. */
+    private int ticket;
+    /**
+     * True while GPU samples are on their way: drawings asked for meanwhile wait for them ({@link #deferred}), so a
+     * burst of checkpoints costs one GPU solve at a time and the newest checkpoint is drawn next, never a backlog.
+     */
+    private boolean gpuBusy;
+    private boolean deferred;
 
     /** @param plot the {@code #plot} canvas: it gets {@code data-reference} and {@code data-reference-count} */
     public SampleView(SettingsForm settings, StatsView stats, HTMLElement plot, PointSet userPoints, RunClient client) {
@@ -84,6 +97,11 @@ public final class SampleView implements SettingsForm.Listener {
         redraw.request();
     }
 
+    /** Where the samples are integrated: the GPU when the route allows it, else the CPU. */
+    public void useSamplerRoute(SamplerRoute samplerRoute) {
+        route = samplerRoute;
+    }
+
     /** Nothing is drawn before the renderer is chosen; a device loss may replace it later. */
     public void useRenderer(Renderer chosen) {
         renderer = chosen;
@@ -92,6 +110,7 @@ public final class SampleView implements SettingsForm.Listener {
 
     /** A new run replaces the old one's model: until its first checkpoint only its data set is shown. */
     public void startRun(String dataset) {
+        ticket++;
         runDataset = dataset;
         field = null;
         fieldStep = -1;
@@ -121,6 +140,7 @@ public final class SampleView implements SettingsForm.Listener {
      * first run.
      */
     public void reset() {
+        ticket++;
         runDataset = null;
         field = null;
         fieldStep = -1;
@@ -231,6 +251,10 @@ public final class SampleView implements SettingsForm.Listener {
     }
 
     private void draw() {
+        if (gpuBusy) {
+            deferred = true;
+            return;
+        }
         if (pendingCheckpoint != null) {
             Checkpoint checkpoint = Checkpoint.fromBytes(pendingCheckpoint);
             pendingCheckpoint = null;
@@ -245,14 +269,7 @@ public final class SampleView implements SettingsForm.Listener {
         }
         // While points are edited they are drawn alone: the last model's samples would hide them.
         Scene scene = again || editingPoints ? new Scene() : lastScene;
-        String dataset = currentDataset();
-        scene.reference = reference.of(dataset);
-        scene.referenceCount = reference.count(dataset);
-        scene.givenPoints = !Datasets.isBuiltIn(dataset);
-        scene.halfExtent = ViewBox.fitting(scene.reference, scene.referenceCount);
-        drawnHalfExtent = scene.halfExtent;
-        plot.setAttribute("data-reference", dataset);
-        plot.setAttribute("data-reference-count", Integer.toString(scene.referenceCount));
+        showReference(scene);
         if (editingPoints || field == null || !again) {
             renderer.draw(scene);
             if (!editingPoints) {
@@ -268,6 +285,13 @@ public final class SampleView implements SettingsForm.Listener {
         float[] x0 = noise.points(c.noiseSeed(), n);
         SamplingPlan plan = c.plan(field, SamplingGrid.EPS);
         TimeGrid grid = plan.grid(c.steps());
+        int mine = ++ticket;
+        // The GPU integrates the trained field itself: a schedule change (another field) stays on the CPU.
+        GpuSampler gpu = route == null || c.schedule() != null ? null : route.choose(field, c.solver(), grid.steps(), n);
+        if (gpu != null) {
+            drawFromGpu(gpu, mine, c, grid, x0, n, scene);
+            return;
+        }
         double start = now();
         SolveResult result = sampling.run(plan.field(), c.integrator(), grid, x0, n, scene);
         double millis = now() - start;
@@ -276,6 +300,60 @@ public final class SampleView implements SettingsForm.Listener {
         renderer.draw(scene);
         lastScene = scene;
         stats.show(fieldStep, SampleStats.of(scene.samples, n), result.nfe(), millis, SamplingGrid.label(grid), modelLabel(c));
+    }
+
+    /**
+     * The samples from the GPU, asynchronously; the drawn paths of the leading points from the CPU now (they are
+     * few, and rows are independent). The last picture stays until the samples arrive. A GPU failure is a page error,
+     * and the picture is sampled again on the CPU.
+     */
+    private void drawFromGpu(GpuSampler gpu, int mine, SampleConfig c, TimeGrid grid, float[] x0, int n, Scene scene) {
+        double start = now();
+        SolveResult paths = sampling.runPaths(field, c.integrator(), grid, x0, n, scene);
+        long step = fieldStep;
+        String model = modelLabel(c);
+        gpuBusy = true;
+        gpu.sample(field, c.solver(), grid, x0, n, samples -> PageErrors.guarded("drawing GPU samples", () -> {
+            gpuBusy = false;
+            try {
+                if (mine == ticket && renderer != null) {
+                    double millis = now() - start;
+                    scene.samples = samples;
+                    scene.sampleCount = n;
+                    lastSamples = samples;
+                    lastCount = n;
+                    if (!editingPoints) {
+                        showReference(scene); // the data set may have changed while the GPU worked
+                        renderer.draw(scene);
+                    }
+                    lastScene = scene;
+                    stats.show(step, SampleStats.of(samples, n), paths.nfe(), millis, SamplingGrid.label(grid), model);
+                }
+            } finally {
+                if (deferred) {
+                    deferred = false;
+                    redraw.request();
+                }
+            }
+        }), reason -> PageErrors.guarded("GPU sampler failure", () -> {
+            gpuBusy = false;
+            deferred = false;
+            PageErrors.report("WebGPU sampler failed, sampling on the CPU from now on: " + reason);
+            route.gpuFailed(reason);
+            resampleNext();
+        }));
+    }
+
+    /** Puts the data set the picture shows now behind the samples, and says which on {@code #plot}. */
+    private void showReference(Scene scene) {
+        String dataset = currentDataset();
+        scene.reference = reference.of(dataset);
+        scene.referenceCount = reference.count(dataset);
+        scene.givenPoints = !Datasets.isBuiltIn(dataset);
+        scene.halfExtent = ViewBox.fitting(scene.reference, scene.referenceCount);
+        drawnHalfExtent = scene.halfExtent;
+        plot.setAttribute("data-reference", dataset);
+        plot.setAttribute("data-reference-count", Integer.toString(scene.referenceCount));
     }
 
     /** E.g. "run step 250 · condot · x0", "model.safetensors · cosine · score", "run step 300 · condot → vp · velocity". */

@@ -28,9 +28,37 @@ public final class Sampling {
         int dim = SourceNoise.DIM;
         x = ensure(x, n * dim);
         System.arraycopy(noise, 0, x, 0, n * dim);
-        int paths = Math.max(1, Math.min(Math.min(n, MAX_PATHS), MAX_SEGMENTS / grid.steps()));
+        int paths = pathCount(n, grid);
         Trajectory recorded = new Trajectory(paths);
         SolveResult result = Sampler.run(field, solver, x, n, grid, recorded);
+        keepPaths(recorded, paths, scene);
+        scene.samples = x;
+        scene.sampleCount = n;
+        return result;
+    }
+
+    /**
+     * Integrates only the leading points whose paths are drawn, into the scene's trajectories; the samples of all n
+     * come from elsewhere (the GPU sampler). Rows of the network are independent, so these are exactly the paths the
+     * leading points take in the full batch.
+     */
+    public SolveResult runPaths(VelocityField field, Integrator solver, TimeGrid grid, float[] noise, int n, Scene scene) {
+        int dim = SourceNoise.DIM;
+        int paths = pathCount(n, grid);
+        float[] lead = new float[paths * dim];
+        System.arraycopy(noise, 0, lead, 0, paths * dim);
+        Trajectory recorded = new Trajectory(paths);
+        SolveResult result = Sampler.run(field, solver, lead, paths, grid, recorded);
+        keepPaths(recorded, paths, scene);
+        return result;
+    }
+
+    private static int pathCount(int n, TimeGrid grid) {
+        return Math.max(1, Math.min(Math.min(n, MAX_PATHS), MAX_SEGMENTS / grid.steps()));
+    }
+
+    private void keepPaths(Trajectory recorded, int paths, Scene scene) {
+        int dim = SourceNoise.DIM;
         int frames = recorded.frameCount();
         int frame = paths * dim;
         trajectory = ensure(trajectory, frames * frame);
@@ -41,13 +69,10 @@ public final class Sampling {
         for (int k = 0; k < frames; k++) {
             times[k] = recorded.time(k);
         }
-        scene.samples = x;
-        scene.sampleCount = n;
         scene.trajectory = trajectory;
         scene.frames = frames;
         scene.stride = paths;
         scene.paths = paths;
-        return result;
     }
 
     /** The times of the last run's trajectory frames (what the CSV export writes as t). */

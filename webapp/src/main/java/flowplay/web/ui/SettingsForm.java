@@ -41,6 +41,8 @@ public final class SettingsForm {
     private final HTMLElement sampleMessage;
     /** From the hash at start only: the renderer is chosen once per page. */
     private final boolean forceCanvas2d;
+    /** From the hash at start only, like the renderer: {@code sampler=cpu|gpu|auto}. */
+    private final String samplerMode;
     /** Hash entries that are not settings but page state kept in the link (the user's points), by key. */
     private final Map<String, String> extras = new LinkedHashMap<>();
     private Listener listener;
@@ -65,6 +67,7 @@ public final class SettingsForm {
         HashState hash = HashState.current();
         apply(hash);
         forceCanvas2d = hash.forcesCanvas2d();
+        samplerMode = hash.samplerMode();
         Window.current().addEventListener("hashchange", (Event e) -> PageErrors.guarded("hash", () -> {
             apply(HashState.current());
             listener.hashApplied();
@@ -89,6 +92,11 @@ public final class SettingsForm {
 
     public boolean forcesCanvas2d() {
         return forceCanvas2d;
+    }
+
+    /** {@code sampler=} from the hash at start: cpu, gpu or auto. */
+    public String samplerMode() {
+        return samplerMode;
     }
 
     /** A hash entry kept beside the settings (e.g. {@code points}), or null. */
@@ -164,6 +172,12 @@ public final class SettingsForm {
                 }
                 continue;
             }
+            if (HashState.SAMPLER.equals(key)) {
+                if (!"cpu".equals(value) && !"gpu".equals(value) && !"auto".equals(value)) {
+                    problems.add("sampler: unknown value '" + value + "' (allowed: cpu, gpu, auto)");
+                }
+                continue;
+            }
             if (EXTRA_KEYS.contains(key)) {
                 extras.put(key, value);
                 continue;
@@ -198,6 +212,9 @@ public final class SettingsForm {
         values.putAll(extras);
         if (forceCanvas2d) {
             values.put(HashState.RENDERER, "canvas2d");
+        }
+        if (!"auto".equals(samplerMode)) {
+            values.put(HashState.SAMPLER, samplerMode);
         }
         HashState.write(values);
     }
