@@ -42,6 +42,28 @@ public enum Activation implements Choice {
         }
     }
 
+    /** a[i] = apply(a[i]) for i in [from, to): one dispatch per block instead of one per value (the MLP's hot loop). */
+    public void applyInPlace(float[] a, int from, int to) {
+        switch (this) {
+            case ELU:
+                for (int i = from; i < to; i++) {
+                    float x = a[i];
+                    a[i] = x > 0f ? x : (float) (Math.exp(x) - 1.0);
+                }
+                return;
+            case RELU:
+                for (int i = from; i < to; i++) {
+                    float x = a[i];
+                    a[i] = x > 0f ? x : 0f;
+                }
+                return;
+            default:
+                for (int i = from; i < to; i++) {
+                    a[i] = apply(a[i]);
+                }
+        }
+    }
+
     /** d apply/dx at x, for the forward-mode Jacobian; ReLU takes 0 at the kink, as autograd does. */
     public float derivative(float x) {
         switch (this) {
