@@ -61,7 +61,7 @@ class BenchPageIT {
         List<BenchRow> list = BenchRow.read(browser.driver());
         Map<String, BenchRow> rows = list.stream().collect(Collectors.toMap(BenchRow::engine, Function.identity()));
         String all = list.toString();
-        assertEquals(List.of("teavm-js", "teavm-wasmgc", "tfjs-wasm", "tfjs-webgpu", "webgpu-compute"),
+        assertEquals(List.of("teavm-js", "teavm-wasmgc", "webgpu-compute", "tfjs-wasm", "tfjs-cpu", "tfjs-webgpu"),
                 list.stream().map(BenchRow::engine).toList(), "the default engines, in order");
 
         for (String engine : List.of("teavm-js", "teavm-wasmgc")) {
@@ -91,7 +91,7 @@ class BenchPageIT {
             assertEquals(jvm[0], browserSum, 1e-3, engine + ": Σ x of the final points as on the JVM");
         }
 
-        for (String engine : List.of("tfjs-wasm", "tfjs-webgpu")) {
+        for (String engine : List.of("tfjs-wasm", "tfjs-cpu", "tfjs-webgpu")) {
             BenchRow r = rows.get(engine);
             assertEquals("unavailable", r.state(), engine + ": " + all);
             assertEquals("not installed: run bench/browser/fetch-tfjs", r.note(), engine);

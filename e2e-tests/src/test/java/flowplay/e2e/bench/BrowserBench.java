@@ -22,8 +22,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * until every engine has ended, prints the table and writes it to {@code e2e-tests/target/browser-bench.md}.
  * Not a test: it asserts nothing about speed. Run it with {@code bench/browser/run} (which builds what it needs), or
  * {@code main} from an IDE after a build. Settings (system properties): {@code bench.points} (10000),
- * {@code bench.steps} (100), {@code bench.reps} (3), {@code bench.engines} (the page's default), {@code flowplay.web.dir},
- * {@code flowplay.bench.vendor}.
+ * {@code bench.steps} (100), {@code bench.reps} (3), {@code bench.engines} (the page's default), {@code bench.query}
+ * (more of the page's query, e.g. {@code reps.tfjs-webgpu=1}), {@code bench.isolated} (serve with COOP/COEP headers, so
+ * TF.js wasm may use threads), {@code flowplay.web.dir}, {@code flowplay.bench.vendor}.
  */
 public final class BrowserBench {
     private BrowserBench() {
@@ -47,12 +48,17 @@ public final class BrowserBench {
         if (!engines.isBlank()) {
             query.append("&engines=").append(engines.trim());
         }
+        String extra = System.getProperty("bench.query", "").trim();
+        if (!extra.isEmpty()) {
+            query.append('&').append(extra.startsWith("&") ? extra.substring(1) : extra);
+        }
+        boolean isolated = Boolean.parseBoolean(prop("bench.isolated", "false"));
         String loadBefore = loadAverage();
         Instant started = Instant.now();
-        try (StaticFiles files = StaticFiles.start(Map.of("/", web, "/vendor/", vendor));
+        try (StaticFiles files = StaticFiles.start(Map.of("/", web, "/vendor/", vendor), isolated);
              Browser browser = Browser.withWebGpu("browser-bench")) {
             String url = files.baseUrl() + query;
-            System.out.println("browser bench: " + url);
+            System.out.println("browser bench: " + url + (isolated ? " (cross-origin isolated)" : ""));
             browser.open(url);
             String adapter = browser.webGpuAdapter();
             long timeoutMinutes = Long.parseLong(prop("bench.timeoutMinutes", "30"));
@@ -63,7 +69,8 @@ public final class BrowserBench {
             Capabilities caps = ((ChromeDriver) browser.driver()).getCapabilities();
             String report = report(rows, browser.attribute("bench", "data-points"), browser.attribute("bench", "data-steps"),
                     browser.attribute("bench", "data-reps"), browser.attribute("bench", "data-warmup"),
-                    caps.getBrowserName() + " " + caps.getBrowserVersion(), adapter, loadBefore, loadAverage(),
+                    caps.getBrowserName() + " " + caps.getBrowserVersion() + (isolated ? ", page cross-origin isolated" : ""),
+                    adapter, loadBefore, loadAverage(),
                     Duration.between(started, Instant.now()));
             System.out.println(report);
             Path out = FlowplayProcess.targetDir().resolve("browser-bench.md");

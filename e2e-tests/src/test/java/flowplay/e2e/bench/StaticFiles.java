@@ -30,11 +30,19 @@ public final class StaticFiles implements AutoCloseable {
 
     /** Serves each folder under its URL prefix (longest prefix first), e.g. {@code "/vendor/" -> bench/browser/vendor}. */
     public static StaticFiles start(Map<String, Path> mounts) throws IOException {
+        return start(mounts, false);
+    }
+
+    /**
+     * As {@link #start(Map)}; {@code isolated} adds the COOP/COEP headers that make the page cross-origin isolated
+     * (SharedArrayBuffer, so TF.js's wasm backend may run its threaded build).
+     */
+    public static StaticFiles start(Map<String, Path> mounts, boolean isolated) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         Map<String, Path> ordered = new LinkedHashMap<>();
         mounts.entrySet().stream().sorted((a, b) -> b.getKey().length() - a.getKey().length())
                 .forEach(e -> ordered.put(e.getKey(), e.getValue().toAbsolutePath().normalize()));
-        server.createContext("/", exchange -> handle(exchange, ordered));
+        server.createContext("/", exchange -> handle(exchange, ordered, isolated));
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "bench-static");
             t.setDaemon(true);
@@ -48,8 +56,12 @@ public final class StaticFiles implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    private static void handle(HttpExchange exchange, Map<String, Path> mounts) throws IOException {
+    private static void handle(HttpExchange exchange, Map<String, Path> mounts, boolean isolated) throws IOException {
         try (exchange) {
+            if (isolated) {
+                exchange.getResponseHeaders().set("Cross-Origin-Opener-Policy", "same-origin");
+                exchange.getResponseHeaders().set("Cross-Origin-Embedder-Policy", "require-corp");
+            }
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.sendResponseHeaders(405, -1);

@@ -9,16 +9,17 @@ import java.util.List;
 
 /**
  * Entry point of bench.html (bench.js): runs the {@link BenchWorkload} on each engine in turn in this one page — the
- * TeaVM CPU sampler as JavaScript and as WasmGC, TensorFlow.js on its wasm, webgpu (and, on request, cpu) backends, and
+ * TeaVM CPU sampler as JavaScript and as WasmGC, TensorFlow.js on its wasm, cpu and webgpu backends, and
  * the slot for the WebGPU compute sampler — and writes {@link BenchTable}. {@code #bench[data-state]} turns "done"
  * when every engine has ended. Query parameters: {@code points} (default 10000), {@code steps} (100), {@code reps} (3),
- * {@code warmup} (steps/5), {@code seed} (1), {@code engines} (comma-separated names, default all but tfjs-cpu),
+ * {@code warmup} (steps/5), {@code seed} (1), {@code engines} (comma-separated names, default all, WasmGC before TF.js: TeaVM's WasmGC loader must not see the
+ * {@code process} global some scripts define),
  * {@code tfjs} (where TF.js lives, default {@code vendor/tfjs/}); {@code reps.<engine>} and {@code warmup.<engine>} override
  * the runs of one engine (e.g. {@code reps.tfjs-webgpu=1} where SwiftShader makes it take minutes).
  */
 public final class BenchPage {
     static final String REFERENCE = "teavm-js";
-    static final String DEFAULT_ENGINES = "teavm-js,teavm-wasmgc,tfjs-wasm,tfjs-webgpu,webgpu-compute";
+    static final String DEFAULT_ENGINES = "teavm-js,teavm-wasmgc,webgpu-compute,tfjs-wasm,tfjs-cpu,tfjs-webgpu";
 
     private final BenchWorkload workload;
     private final List<BenchEngine> engines;
@@ -77,8 +78,7 @@ public final class BenchPage {
             } else if (name.equals("tfjs-wasm") || name.equals("tfjs-webgpu") || name.equals("tfjs-cpu")) {
                 list.add(new TfjsEngine(name.substring("tfjs-".length()), tfjsBase));
             } else {
-                throw new IllegalArgumentException("unknown engine '" + name + "' in ?engines= (known: " + DEFAULT_ENGINES
-                        + ",tfjs-cpu)");
+                throw new IllegalArgumentException("unknown engine '" + name + "' in ?engines= (known: " + DEFAULT_ENGINES + ")");
             }
         }
         return list;
