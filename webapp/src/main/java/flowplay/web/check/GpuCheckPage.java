@@ -14,6 +14,7 @@ import flowplay.core.solver.SolverParams;
 import flowplay.core.solver.Solvers;
 import flowplay.core.solver.TimeGrid;
 import flowplay.web.PageErrors;
+import flowplay.web.gpu.GpuDevices;
 import flowplay.web.gpu.GpuSampler;
 import flowplay.web.net.BinaryGet;
 import flowplay.web.sampling.SamplingGrid;
@@ -21,8 +22,6 @@ import flowplay.web.ui.Dom;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
-import org.teavm.jso.JSObject;
-import org.teavm.jso.browser.Navigator;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.webgpu.GPUDevice;
 
@@ -82,27 +81,7 @@ public final class GpuCheckPage {
         String hash = org.teavm.jso.browser.Window.current().getLocation().getHash();
         points = Math.max(1, Math.min(100000, (int) hashNumber(hash, "n", 4096)));
         repeat = hashNumber(hash, "repeat", 1) != 0;
-        if (!Navigator.isWebGPUSupported()) {
-            finish("no-webgpu", "this browser has no navigator.gpu");
-            return;
-        }
-        Navigator.getGPU().requestAdapter().then(adapter -> {
-            if (adapter == null) {
-                finish("no-webgpu", "no WebGPU adapter");
-            } else {
-                adapter.requestDevice().then(device -> {
-                    guarded(() -> deviceReady(device));
-                    return null;
-                }, e -> {
-                    finish("no-webgpu", "requestDevice failed: " + PageErrors.describe((JSObject) e));
-                    return null;
-                });
-            }
-            return null;
-        }, e -> {
-            finish("no-webgpu", "requestAdapter failed: " + PageErrors.describe((JSObject) e));
-            return null;
-        });
+        GpuDevices.request(device -> guarded(() -> deviceReady(device)), why -> finish("no-webgpu", why));
     }
 
     private void deviceReady(GPUDevice device) {
