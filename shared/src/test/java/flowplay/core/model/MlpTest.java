@@ -89,39 +89,4 @@ class MlpTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new Mlp(new int[] {2, 3}, new float[][] {new float[5]}, new float[][] {new float[3]}, Activation.ELU));
     }
-
-    @Test
-    void blockedForwardGivesExactlyThePlainLoopsValues() {
-        // Row counts around the 4-row block and an odd output width exercise every remainder path.
-        for (Activation activation : Activation.values()) {
-            Mlp mlp = Mlp.init(new int[] {3, 7, 5, 2}, activation, new Rng(3));
-            for (int n = 0; n <= 9; n++) {
-                float[] in = new float[n * 3];
-                new Rng(10 + n).fillGaussian(in, 0, in.length);
-                float[] out = new float[n * 2];
-                mlp.forward(in, n, out);
-                assertArrayEquals(plainForward(mlp, in, n), out, 0f, activation + ", n=" + n);
-            }
-        }
-    }
-
-    /** The textbook loop: row by row, output by output, b + Σ_i w·x in order of i, activation per value. */
-    private static float[] plainForward(Mlp mlp, float[] in, int n) {
-        int[] sizes = mlp.sizes();
-        float[] src = in;
-        for (int k = 0; k < mlp.layers(); k++) {
-            float[] dst = new float[n * sizes[k + 1]];
-            for (int row = 0; row < n; row++) {
-                for (int j = 0; j < sizes[k + 1]; j++) {
-                    float acc = mlp.biases()[k][j];
-                    for (int i = 0; i < sizes[k]; i++) {
-                        acc += mlp.weights()[k][j * sizes[k] + i] * src[row * sizes[k] + i];
-                    }
-                    dst[row * sizes[k + 1] + j] = k < mlp.layers() - 1 ? mlp.activation().apply(acc) : acc;
-                }
-            }
-            src = dst;
-        }
-        return src;
-    }
 }
