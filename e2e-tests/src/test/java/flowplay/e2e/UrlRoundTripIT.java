@@ -16,7 +16,8 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * "Paste the link, get the same view": points drawn with the brush, train and sample settings (the stochastic sampler's
+ * Points drawn with the brush are trained on and the strip orders its panels (1 step worse than 32). Then "paste the
+ * link, get the same view": the drawn points, train and sample settings (the stochastic sampler's
  * noise, a post-training schedule change, the strip's step counts and metric), the field view's layer and t, the
  * model and the side-by-side model all go into the URL hash; a second browser, sharing nothing with the first, opens
  * the link and shows the same controls, the same samples, the same strip panels and the same field view.
@@ -61,15 +62,24 @@ class UrlRoundTripIT extends PlaygroundSession {
         run.put("width", "32");
         run.put("depth", "2");
         run.put("checkpointEvery", "100");
-        run.put("solver", "em");
-        run.put("sampleNoise", "0.3");
         run.put("sampleSteps", "12");
         run.put("noiseSeed", "5");
-        run.put("stripSteps", "1,4,16");
+        run.put("stripSteps", "1,4,32");
         run.put("stripMetric", "sliced-w2");
         run.put("stripSamples", "512");
         page.train(run);
         page.awaitTrained(300);
+        // Drawn points → trained → the strip: every panel finite, one heun step visibly further from the points than 32.
+        browser.waitUntil("the strip of the trained model", STRIP_TIMEOUT, () -> "300".equals(browser.attribute("strip", "data-step"))
+                && "done".equals(browser.attribute("strip", "data-state")));
+        List<WebElement> trained = browser.driver().findElements(By.cssSelector("#strip .strip-panel"));
+        double one = Double.parseDouble(trained.get(0).getDomAttribute("data-metric"));
+        double many = Double.parseDouble(trained.get(2).getDomAttribute("data-metric"));
+        assertTrue(Double.isFinite(one) && Double.isFinite(many) && Double.isFinite(
+                Double.parseDouble(trained.get(1).getDomAttribute("data-metric"))), "finite panels");
+        assertTrue(one > 2 * many, "1 step (SW2² " + one + ") is visibly worse than 32 (" + many + ")");
+        browser.set("solver", "em");
+        browser.set("sampleNoise", "0.3");
         browser.set("solver", "rk4"); // em with noise and a schedule change contradict: change the solver first
         browser.set("sampleSchedule", "cosine");
         browser.set("field-layer", "arrows");
@@ -81,7 +91,7 @@ class UrlRoundTripIT extends PlaygroundSession {
         String link = browser.driver().getCurrentUrl();
         System.out.println("[e2e] link: " + link);
         for (String key : new String[] {"points=1", "model=run%2F", "compare=", "view=arrows%3A0.350", "sampleSchedule=cosine",
-                "stripSteps=1%2C4%2C16"}) {
+                "stripSteps=1%2C4%2C32"}) {
             assertTrue(link.contains(key), "the link holds " + key + ": " + link);
         }
 
