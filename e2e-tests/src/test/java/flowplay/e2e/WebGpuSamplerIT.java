@@ -145,6 +145,28 @@ class WebGpuSamplerIT extends PlaygroundSession {
                     e.getValue(), n, max, s.raw().get("data-millis")));
             assertTrue(max <= TOLERANCE, solver + ": max |page (GPU) - JVM| = " + max + " > " + TOLERANCE + "; " + s);
         }
+
+        // The strip follows the page onto the GPU; its distances are the JVM's on the same noise and reference set.
+        browser.set("solver", "heun");
+        browser.set("stripSamples", "512");
+        browser.set("stripSteps", "1,8");
+        browser.waitUntil("the strip of N = 1, 8 is done", Duration.ofSeconds(120),
+                () -> "done".equals(browser.attribute("strip", "data-state")) && "512".equals(browser.attribute("strip", "data-count"))
+                        && browser.driver().findElements(org.openqa.selenium.By.cssSelector("#strip .strip-panel")).size() == 2
+                        && "heun".equals(browser.attribute("strip", "data-solver")));
+        assertEquals("webgpu-compute", browser.attribute("strip", "data-path"), "the strip samples on the GPU too");
+        float[] reference = new float[1500 * 2];
+        flowplay.core.data.Datasets.byName("moons").sample(new flowplay.core.rng.Rng(7), 1500, reference);
+        int k = 0;
+        for (org.openqa.selenium.WebElement panel : browser.driver().findElements(org.openqa.selenium.By.cssSelector("#strip .strip-panel"))) {
+            int n = Integer.parseInt(panel.getDomAttribute("data-steps"));
+            double page = Double.parseDouble(panel.getDomAttribute("data-metric"));
+            double jvm = flowplay.core.metrics.EnergyDistance.of(jvmSamples(field, "heun", n, 512, 1), 512, reference, 1500, 2);
+            measured.add(String.format("strip (GPU) heun N=%d, 512 points: energy distance page %.6g, JVM %.6g", n, page, jvm));
+            assertTrue(Math.abs(page - jvm) <= 1e-3 * jvm + 1e-6, "strip N=" + n + ": page " + page + ", JVM " + jvm);
+            k++;
+        }
+        assertEquals(2, k);
         browser.assertNoPageError();
     }
 

@@ -70,6 +70,7 @@ public final class App {
         // The main picture's samples come from WebGPU compute on the renderer's device when there is one.
         SamplerRoute route = new SamplerRoute(new SamplerBadge(Dom.byId("sampler-path")), settings.samplerMode());
         view.useSamplerRoute(route);
+        strip.useSamplerRoute(route);
         String[] noGpu = {"the renderer is Canvas2D"};
         RendererSelector.select(plot, settings.forcesCanvas2d(), renderer -> {
             badge.show(renderer);

@@ -5,6 +5,8 @@ import flowplay.core.sampling.SampleConfig;
 import flowplay.core.settings.SettingValues;
 import flowplay.web.PageErrors;
 import flowplay.web.Redraw;
+import flowplay.web.gpu.GpuSampler;
+import flowplay.web.gpu.SamplerRoute;
 import flowplay.web.render.ViewBox;
 import flowplay.web.sampling.ModelListener;
 import flowplay.web.sampling.SampleView;
@@ -15,15 +17,16 @@ import flowplay.web.worker.SampleWorker;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
-import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * The step-count comparison strip ({@code #strip}): the model the page shows, integrated from the same source noise
  * with each N of {@code stripSteps} and the chosen solver, one {@code .strip-panel} per N with its samples, NFE,
- * distance to the data and wall time. Panels are solved by a {@link WorkerPool} (a fixed-step solve split across the
- * workers by rows), or one per task on the page's thread where there are no workers; each is drawn as soon as it is
+ * distance to the data and wall time. Panels are solved with WebGPU compute where the page samples there (the
+ * {@link SamplerRoute}: a hardware adapter, or {@code sampler=gpu}) and the solve allows it, else by a
+ * {@link WorkerPool} (a fixed-step solve split across the workers by rows), or one per task on the page's thread where
+ * there are no workers; each is drawn as soon as it is
  * done, and panels this model already has are drawn at once from the {@link PanelCache}. An edit starts a new pass at
  * once, a new checkpoint waits for the pass under way to end (during training checkpoints come faster than a whole
  * strip). A second model chosen in {@code #strip-compare} ({@link SecondModel}) gets a second row, {@code #strip-second},
@@ -33,7 +36,6 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     /** The sample settings the strip reads: an edit of any other leaves it as it is. */
     private static final List<String> INPUTS = List.of("solver", "rtol", "atol", "sampleNoise", "sampleSchedule", "noiseSeed",
             "stripSteps", "stripMetric", "stripSamples");
-    private static final List<String> SPLITTABLE = List.of("euler", "midpoint", "heun", "rk4");
 
     private final SettingsForm settings;
     private final SampleView view;
@@ -47,6 +49,8 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     private final PanelCache secondCache = new PanelCache();
     private final Redraw restart = Redraw.afterEvents("comparison strip", this::start);
     private final WorkerPool pool;
+    private final PanelJobs jobs = new PanelJobs(sampler, () -> this.generation, this::gpuFailed);
+    private SamplerRoute route;
     private StripModel model;
     private int models;
     private long step = -1;
@@ -84,6 +88,11 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         new NfeChart(card, this::inputs);
         pool = WorkerPool.create(restart::request);
         strip.setAttribute("data-workers", pool == null ? "0" : Integer.toString(pool.size()));
+    }
+
+    /** Where the page samples: the strip follows it onto WebGPU compute when the route offers a GPU sampler. */
+    public void useSamplerRoute(SamplerRoute route) {
+        this.route = route;
     }
 
     @Override
@@ -163,10 +172,11 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         strip.setAttribute("data-count", Integer.toString(in.n()));
         strip.removeAttribute("data-millis");
         strip.removeAttribute("data-redraw-millis");
-        boolean onWorkers = pool != null && !pool.broken();
-        strip.setAttribute("data-path", onWorkers ? "workers" : "page-thread");
+        GpuSampler gpu = gpuFor(in, other);
+        boolean onWorkers = gpu == null && pool != null && !pool.broken();
+        strip.setAttribute("data-path", gpu != null ? "webgpu-compute" : onWorkers ? "workers" : "page-thread");
         Dom.setText(summary, "Sampling " + in.n() + " points per panel with " + in.config().solver()
-                + (onWorkers ? " on " + pool.size() + " worker threads…" : "…"));
+                + (gpu != null ? " as WebGPU compute…" : onWorkers ? " on " + pool.size() + " worker threads…" : "…"));
         firstLeft = count;
         secondLeft = other == null ? 0 : count;
         List<Integer> todo = new ArrayList<>();
@@ -179,74 +189,53 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
                 todo.add(i);
             }
         }
-        if (onWorkers) {
+        if (pool != null) {
             pool.dropQueued();
-            for (int i : todo) {
-                solveOnWorkers(pass, in, other, panels, i);
-            }
-        } else if (!todo.isEmpty()) {
-            next(pass, in, other, panels, todo, 0);
         }
+        if (todo.isEmpty()) {
+            return;
+        }
+        PanelJobs.Solved solved = (i, e) -> {
+            StripModel m = rowModel(in, other, i);
+            cache(i, count).put(m.field(), in.config(), in.n(), in.metric(), e.panel(), e.samples(), e.millis());
+            show(in, other, panels, i, e, false);
+        };
+        if (gpu != null) {
+            jobs.onGpu(gpu, pass, in, other, todo, solved);
+        } else if (onWorkers) {
+            jobs.onWorkers(pool, pass, in, other, todo, solved);
+        } else {
+            jobs.onPageThread(pass, in, other, todo, solved);
+        }
+    }
+
+    /**
+     * The page's GPU sampler when the strip can use it: the route offers one, no schedule change (the GPU integrates
+     * the trained field itself), and it takes this solver and size for both rows' models.
+     */
+    private GpuSampler gpuFor(StripInputs in, StripModel other) {
+        GpuSampler gpu = route == null || in.config().schedule() != null ? null : route.sampler();
+        if (gpu == null) {
+            return null;
+        }
+        int most = 0;
+        for (int s : in.steps()) {
+            most = Math.max(most, s);
+        }
+        for (StripModel m : other == null ? List.of(in.model()) : List.of(in.model(), other)) {
+            if (gpu.problem(m.field(), in.config().solver(), most, in.n()) != null) {
+                return null;
+            }
+        }
+        return gpu;
     }
 
     private PanelCache cache(int i, int count) {
         return i < count ? firstCache : secondCache;
     }
 
-    private static StripModel rowModel(StripInputs in, StripModel other, int i) {
+    static StripModel rowModel(StripInputs in, StripModel other, int i) {
         return i < in.steps().length ? in.model() : other;
-    }
-
-    /** A fixed-step solve is split by rows across the workers; dopri5's steps and em's noise depend on all rows at once. */
-    private void solveOnWorkers(int pass, StripInputs in, StripModel other, HTMLElement[] panels, int i) {
-        StripModel m = rowModel(in, other, i);
-        int steps = in.steps()[i % in.steps().length];
-        int parts = SPLITTABLE.contains(in.config().solver()) ? Math.min(pool.size(), in.n()) : 1;
-        float[] samples = new float[in.n() * 2];
-        int[] left = {parts};
-        double[] slowest = {0};
-        int[] nfe = {0};
-        for (int k = 0; k < parts; k++) {
-            int from = (int) ((long) in.n() * k / parts);
-            int to = (int) ((long) in.n() * (k + 1) / parts);
-            pool.submit(new WorkerPool.Job(m.key(), m.bytes(), in.settingsLines(), steps, in.noise(), from, to - from,
-                    (rows, evaluations, millis) -> {
-                        if (pass != generation) {
-                            return;
-                        }
-                        System.arraycopy(rows, 0, samples, from * 2, rows.length);
-                        slowest[0] = Math.max(slowest[0], millis);
-                        nfe[0] = evaluations;
-                        if (--left[0] == 0) {
-                            double start = now();
-                            double metric = sampler.measure(in.metric(), samples, in.n(), in.reference(), in.m());
-                            double total = slowest[0] + now() - start;
-                            StripSampler.Panel panel = new StripSampler.Panel(steps, nfe[0], metric);
-                            cache(i, in.steps().length).put(m.field(), in.config(), in.n(), in.metric(), panel, samples, total);
-                            show(in, other, panels, i, new PanelCache.Entry(panel, samples, total), false);
-                        }
-                    }));
-        }
-    }
-
-    /** On the page's thread, one panel per task: the browser paints and handles input between them. */
-    private void next(int pass, StripInputs in, StripModel other, HTMLElement[] panels, List<Integer> todo, int k) {
-        Window.setTimeout(() -> PageErrors.guarded("comparison strip", () -> {
-            if (pass != generation) {
-                return; // a newer pass replaced this one
-            }
-            int i = todo.get(k);
-            StripModel m = rowModel(in, other, i);
-            double start = now();
-            StripSampler.Panel r = sampler.run(m.field(), in.config(), in.steps()[i % in.steps().length], in.noise(), in.n(),
-                    in.reference(), in.m(), in.metric());
-            double millis = now() - start;
-            cache(i, in.steps().length).put(m.field(), in.config(), in.n(), in.metric(), r, sampler.samples(), millis);
-            show(in, other, panels, i, new PanelCache.Entry(r, sampler.samples(), millis), false);
-            if (k + 1 < todo.size()) {
-                next(pass, in, other, panels, todo, k + 1);
-            }
-        }), 0);
     }
 
     /** Draws panel i; a panel from the cache shows the time it took when it was computed, and says it was kept. */
@@ -284,6 +273,12 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         if (modelWaiting) {
             restart.request();
         }
+    }
+
+    private void gpuFailed(String reason) {
+        PageErrors.report("WebGPU sampler failed in the comparison strip, sampling on the CPU from now on: " + reason);
+        route.gpuFailed(reason);
+        restart.request();
     }
 
     @JSBody(script = "return performance.now();")
