@@ -1,9 +1,11 @@
 package flowplay.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.By;
@@ -130,5 +132,23 @@ public final class PlaygroundPage {
         public String toString() {
             return "#stats " + raw;
         }
+    }
+
+    /** Clicks "Export samples" and reads the CSV the click put into {@code #samples-csv}. */
+    public float[] exportedSamples(long draws) {
+        browser.byId("export-samples").click();
+        browser.waitUntil("#samples-csv holds drawing " + draws, PlaygroundPage.DRAW_TIMEOUT,
+                () -> Long.toString(draws).equals(browser.attribute("samples-csv", "data-draw")));
+        String csv = browser.driver().findElement(By.id("samples-csv")).getDomProperty("value");
+        assertFalse(csv == null || csv.isBlank(), "#samples-csv is empty");
+        List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();
+        float[] values = new float[lines.size() * 2];
+        for (int i = 0; i < lines.size(); i++) {
+            String[] parts = lines.get(i).split(",");
+            assertEquals(2, parts.length, "CSV line " + (i + 1) + " must be 'x,y', was '" + lines.get(i) + "'");
+            values[2 * i] = Float.parseFloat(parts[0]);
+            values[2 * i + 1] = Float.parseFloat(parts[1]);
+        }
+        return values;
     }
 }

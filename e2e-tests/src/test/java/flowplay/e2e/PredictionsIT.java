@@ -1,7 +1,6 @@
 package flowplay.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flowplay.core.checkpoint.Checkpoint;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
 
 /**
  * "Load checkpoint…" for every prediction type: checkpoints with seeded random weights predicting velocity, x1, x0 and
@@ -142,7 +140,7 @@ class PredictionsIT extends PlaygroundSession {
             });
             PlaygroundPage.Stats s = page.stats();
             browser.screenshot(name);
-            float[] pageSamples = exportedSamples(s.draws());
+            float[] pageSamples = page.exportedSamples(s.draws());
             grids.put(prediction, s.raw().get("data-grid"));
 
             PredictionField field = Checkpoint.fromBytes(checkpoint.toBytes()).velocityField();
@@ -179,24 +177,6 @@ class PredictionsIT extends PlaygroundSession {
         assertEquals("0.001..1", grids.get(Prediction.X0), "x0 prediction grid on " + schedulerName);
         assertEquals("0..0.999", grids.get(Prediction.X1), "x1 prediction grid on " + schedulerName);
         browser.assertNoPageError();
-    }
-
-    /** Clicks "Export samples" and reads the CSV the click put into {@code #samples-csv}. */
-    private float[] exportedSamples(long draws) {
-        browser.byId("export-samples").click();
-        browser.waitUntil("#samples-csv holds drawing " + draws, PlaygroundPage.DRAW_TIMEOUT,
-                () -> Long.toString(draws).equals(browser.attribute("samples-csv", "data-draw")));
-        String csv = browser.driver().findElement(By.id("samples-csv")).getDomProperty("value");
-        assertFalse(csv == null || csv.isBlank(), "#samples-csv is empty");
-        List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();
-        float[] values = new float[lines.size() * 2];
-        for (int i = 0; i < lines.size(); i++) {
-            String[] parts = lines.get(i).split(",");
-            assertEquals(2, parts.length, "CSV line " + (i + 1) + " must be 'x,y', was '" + lines.get(i) + "'");
-            values[2 * i] = Float.parseFloat(parts[0]);
-            values[2 * i + 1] = Float.parseFloat(parts[1]);
-        }
-        return values;
     }
 
     private static String label(double[] safe) {

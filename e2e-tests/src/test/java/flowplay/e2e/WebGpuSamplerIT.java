@@ -1,7 +1,6 @@
 package flowplay.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,7 +137,7 @@ class WebGpuSamplerIT extends PlaygroundSession {
             PlaygroundPage.Stats s = "heun".equals(solver) ? page.stats() : page.awaitRedraw(before, nfe);
             assertEquals(nfe, s.nfe(), s.toString());
             assertEquals("webgpu-compute", browser.attribute("sampler-path", "data-path"), solver);
-            float[] pageSamples = exportedSamples(s.draws());
+            float[] pageSamples = page.exportedSamples(s.draws());
             float[] jvm = jvmSamples(field, solver, e.getValue(), n, 1);
             double max = maxDiff(pageSamples, jvm);
             measured.add(String.format("main picture (GPU) %s %d steps, n=%d: max |page - JVM| = %.3g, page millis %s", solver,
@@ -180,7 +179,7 @@ class WebGpuSamplerIT extends PlaygroundSession {
         assertTrue(browser.text("sampler-path").contains("sampler=cpu"), browser.text("sampler-path"));
         assertTrue(browser.driver().getCurrentUrl().contains("sampler=cpu"), "the hash keeps sampler=cpu: " + browser.driver().getCurrentUrl());
         PlaygroundPage.Stats s = page.stats();
-        float[] pageSamples = exportedSamples(s.draws());
+        float[] pageSamples = page.exportedSamples(s.draws());
         double max = maxDiff(pageSamples, jvmSamples(Checkpoint.fromBytes(pretrainedBytes()).velocityField(), "heun", 32, PAGE_N, 1));
         measured.add(String.format("main picture (CPU, sampler=cpu) heun 32 steps, n=%d: max |page - JVM| = %.3g, page millis %s",
                 PAGE_N, max, s.raw().get("data-millis")));
@@ -229,23 +228,6 @@ class WebGpuSamplerIT extends PlaygroundSession {
             max = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(max, d);
         }
         return max;
-    }
-
-    /** Clicks "Export samples" and reads the CSV the click put into {@code #samples-csv}. */
-    private float[] exportedSamples(long draws) {
-        browser.byId("export-samples").click();
-        browser.waitUntil("#samples-csv holds drawing " + draws, PlaygroundPage.DRAW_TIMEOUT,
-                () -> Long.toString(draws).equals(browser.attribute("samples-csv", "data-draw")));
-        String csv = browser.driver().findElement(By.id("samples-csv")).getDomProperty("value");
-        assertFalse(csv == null || csv.isBlank(), "#samples-csv is empty");
-        List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();
-        float[] values = new float[lines.size() * 2];
-        for (int i = 0; i < lines.size(); i++) {
-            String[] parts = lines.get(i).split(",");
-            values[2 * i] = Float.parseFloat(parts[0]);
-            values[2 * i + 1] = Float.parseFloat(parts[1]);
-        }
-        return values;
     }
 
     private static Map<String, Double> parse(String text) {
