@@ -166,6 +166,13 @@ class WebGpuSamplerIT extends PlaygroundSession {
             k++;
         }
         assertEquals(2, k);
+
+        // A post-training schedule change samples a transformed field: the CPU, and the badge says why.
+        long before = page.stats().draws();
+        browser.set("sampleSchedule", "cosine");
+        page.awaitRedraw(before, expectedNfe("heun", 32));
+        assertEquals("cpu", browser.attribute("sampler-path", "data-path"), browser.text("sampler-path"));
+        assertTrue(browser.text("sampler-path").contains("schedule change"), browser.text("sampler-path"));
         browser.assertNoPageError();
     }
 

@@ -63,6 +63,12 @@ public final class SamplerRoute {
         return gpu;
     }
 
+    /** This solve goes to the CPU for a reason of the caller's; the badge says it. Returns null, like a refusing {@link #choose}. */
+    public GpuSampler onCpu(String reason) {
+        badge.showCpu(reason);
+        return null;
+    }
+
     /**
      * The page's GPU sampler for other views (the strip): null when sampling is on the CPU (forced, no device, or after a
      * failure). Its weight cache holds one model, so views that share it should sample the same model.

@@ -287,7 +287,10 @@ public final class SampleView implements SettingsForm.Listener {
         TimeGrid grid = plan.grid(c.steps());
         int mine = ++ticket;
         // The GPU integrates the trained field itself: a schedule change (another field) stays on the CPU.
-        GpuSampler gpu = route == null || c.schedule() != null ? null : route.choose(field, c.solver(), grid.steps(), n);
+        GpuSampler gpu = route == null ? null : c.schedule() != null
+                ? route.onCpu("the schedule change to " + c.schedule().name()
+                        + " samples a transformed field, which the GPU sampler does not run")
+                : route.choose(field, c.solver(), grid.steps(), n);
         if (gpu != null) {
             drawFromGpu(gpu, mine, c, grid, x0, n, scene);
             return;
