@@ -13,48 +13,28 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The browser bench page (bench.html) works, on a tiny workload and without TF.js, as the production server serves it:
  * the TeaVM JavaScript and WasmGC engines finish with a finite positive speed, WasmGC's final points agree with the
  * JavaScript ones, both agree with the same workload on the JVM, and the TF.js rows say how to install it. No timing
- * is asserted: the speed comparison is {@code bench/browser/run} (docs/benchmarks.md).
+ * is asserted: the speed comparison is {@code bench/browser/run} (docs/benchmarks.md). A playground session's server
+ * and browser, without the playground journey.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BenchPageIT {
+class BenchPageIT extends PlaygroundSession {
     private static final int POINTS = 256;
-    private static final int STEPS = 5;
+    private static final int WORKLOAD_STEPS = 5;
     private static final int SEED = 1;
 
-    private FlowplayProcess server;
-    private Browser browser;
-
-    @BeforeAll
-    void start() throws Exception {
-        server = FlowplayProcess.start();
-        browser = Browser.withWebGpu("bench-page");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
+    @Override
+    Browser openBrowser() throws Exception {
+        return Browser.withWebGpu("bench-page");
     }
 
     @Test
     void tinyWorkloadRunsOnTheTeaVmEnginesAndTfjsRowsSayNotInstalled() {
-        browser.open(server.baseUrl() + "bench.html?points=" + POINTS + "&steps=" + STEPS + "&reps=2&seed=" + SEED);
+        browser.open(server.baseUrl() + "bench.html?points=" + POINTS + "&steps=" + WORKLOAD_STEPS + "&reps=2&seed=" + SEED);
         browser.waitUntil("every engine of the bench page ended", Duration.ofSeconds(90),
                 () -> "done".equals(browser.attribute("bench", "data-state")));
         browser.screenshot("bench-tiny");
@@ -75,10 +55,10 @@ class BenchPageIT {
         assertTrue(wasmDiff <= 1e-4, "WasmGC's final points agree with JavaScript's within 1e-4: " + wasmDiff);
 
         // The same workload on the JVM (the core sampler the page compiles): Σ x over the final points.
-        BenchWorkload w = new BenchWorkload(POINTS, STEPS, 1, 1, SEED);
+        BenchWorkload w = new BenchWorkload(POINTS, WORKLOAD_STEPS, 1, 1, SEED);
         var field = BenchWorkload.field(w.mlp());
         double[] jvm = new double[1];
-        new CpuSampler().sample(field, BenchWorkload.SOLVER, BenchWorkload.grid(field, STEPS), w.noise(), POINTS, x -> {
+        new CpuSampler().sample(field, BenchWorkload.SOLVER, BenchWorkload.grid(field, WORKLOAD_STEPS), w.noise(), POINTS, x -> {
             for (float v : x) {
                 jvm[0] += v;
             }
