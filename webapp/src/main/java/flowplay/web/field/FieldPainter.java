@@ -37,7 +37,7 @@ public final class FieldPainter {
         if (p.density != null) {
             heatmap(p.density);
         }
-        grid();
+        box.grid(g);
         box.points(g, p.faint, p.faintCount, Palette.css(Palette.REFERENCE), 1.6 * box.pixel());
         Palette.time(p.pointTime, rgb, 0);
         box.points(g, p.points, p.pointCount, Palette.css(rgb[0], rgb[1], rgb[2], Palette.SAMPLE_ALPHA), 2.2 * box.pixel());
@@ -79,20 +79,6 @@ public final class FieldPainter {
         double y = box.sy(d.grid().halfExtent());
         double size = d.grid().halfExtent() / box.halfExtent() * canvas.getWidth();
         g.drawImage(cells, x, y, size, size);
-    }
-
-    private void grid() {
-        g.setLineWidth(box.pixel());
-        double h = box.halfExtent();
-        for (double v = -h; v <= h + 1e-9; v += ViewBox.GRID) {
-            g.setStrokeStyle(Palette.css(Math.abs(v) < 1e-9 ? Palette.AXIS : Palette.GRID));
-            g.beginPath();
-            g.moveTo(box.sx(v), box.sy(-h));
-            g.lineTo(box.sx(v), box.sy(h));
-            g.moveTo(box.sx(-h), box.sy(v));
-            g.lineTo(box.sx(h), box.sy(v));
-            g.stroke();
-        }
     }
 
     /** Shafts in one path, then heads as dots: two strokes for all arrows instead of one per arrow. */

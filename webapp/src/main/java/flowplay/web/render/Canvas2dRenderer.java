@@ -29,7 +29,7 @@ public final class Canvas2dRenderer implements Renderer {
     public void clear() {
         g.setFillStyle(Palette.css(Palette.BACKGROUND[0], Palette.BACKGROUND[1], Palette.BACKGROUND[2], 1f));
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        drawGrid();
+        box.grid(g);
     }
 
     @Override
@@ -44,20 +44,6 @@ public final class Canvas2dRenderer implements Renderer {
         }
         Palette.time(1, rgb, 0);
         box.points(g, scene.samples, scene.sampleCount, Palette.css(rgb[0], rgb[1], rgb[2], Palette.SAMPLE_ALPHA), 2.0 * px);
-    }
-
-    private void drawGrid() {
-        double h = box.halfExtent();
-        g.setLineWidth(box.pixel());
-        for (double v = -h; v <= h + 1e-9; v += ViewBox.GRID) {
-            g.setStrokeStyle(Palette.css(Math.abs(v) < 1e-9 ? Palette.AXIS : Palette.GRID));
-            g.beginPath();
-            g.moveTo(box.sx(v), box.sy(-h));
-            g.lineTo(box.sx(v), box.sy(h));
-            g.moveTo(box.sx(-h), box.sy(v));
-            g.lineTo(box.sx(h), box.sy(v));
-            g.stroke();
-        }
     }
 
     /** One path per time step, so the colour (time) changes along each trajectory at a cost of frames − 1 strokes. */

@@ -46,4 +46,19 @@ public final class CanvasBox {
             g.fillRect(sx(xy[2 * i]) - half, sy(xy[2 * i + 1]) - half, size, size);
         }
     }
+
+    /** The coordinate grid every ViewBox.GRID data units, the axes brighter, one pixel wide. */
+    public void grid(CanvasRenderingContext2D g) {
+        double h = halfExtent();
+        g.setLineWidth(pixel());
+        for (double v = -h; v <= h + 1e-9; v += ViewBox.GRID) {
+            g.setStrokeStyle(Palette.css(Math.abs(v) < 1e-9 ? Palette.AXIS : Palette.GRID));
+            g.beginPath();
+            g.moveTo(sx(v), sy(-h));
+            g.lineTo(sx(v), sy(h));
+            g.moveTo(sx(-h), sy(v));
+            g.lineTo(sx(h), sy(v));
+            g.stroke();
+        }
+    }
 }
