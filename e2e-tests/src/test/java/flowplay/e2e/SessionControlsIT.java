@@ -42,7 +42,7 @@ class SessionControlsIT extends PlaygroundSession {
                 () -> "loaded".equals(browser.attribute("load-message", "data-state"))
                         && String.valueOf(browser.attribute("stats", "data-model")).contains("moons-condot-velocity"));
         PlaygroundPage.Stats pretrained = page.stats();
-        assertEquals(4000, pretrained.step(), pretrained.toString());
+        assertEquals(20000, pretrained.step(), pretrained.toString());
         assertTrue(pretrained.count() > 0 && Math.abs(pretrained.meanY() - 0.25) < 0.3, pretrained.toString());
         assertTrue(href("download-checkpoint").endsWith("/pretrained/moons-condot-velocity.safetensors"), href("download-checkpoint"));
         browser.screenshot("session-pretrained");

@@ -3,6 +3,7 @@ package flowplay.server;
 import flowplay.server.cli.BenchCommand;
 import flowplay.server.cli.Command;
 import flowplay.server.cli.EvalCommand;
+import flowplay.server.cli.ExperimentCommand;
 import flowplay.server.cli.LikelihoodCommand;
 import flowplay.server.cli.SampleCommand;
 import flowplay.server.cli.ServeCommand;
@@ -19,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code java -jar flowplay.jar serve | train | sample | likelihood | eval | bench}. The command model is built in code with picocli's
+ * {@code java -jar flowplay.jar serve | train | sample | likelihood | eval | bench | experiment why-fast}. The command model is built in code with picocli's
  * programmatic API; setting flags come from the shared settings table. Exit codes: 0 done, 1 failed, 2 the command
  * line or an input file needs fixing (said in one line, without a stack trace).
  */
@@ -40,6 +41,7 @@ public final class Main {
         commands.put("likelihood", new LikelihoodCommand());
         commands.put("eval", new EvalCommand());
         commands.put("bench", new BenchCommand());
+        commands.put("experiment", new ExperimentCommand());
 
         CommandSpec root = CommandSpec.create().name("flowplay").mixinStandardHelpOptions(true).version("Flowplay 0.1.0");
         root.usageMessage().description("Flow matching playground: serve the web app, or train, sample, score likelihoods and evaluate samples from the command line.");

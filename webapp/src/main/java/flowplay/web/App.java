@@ -64,7 +64,7 @@ public final class App {
         Timeline timeline = new Timeline(Dom.byId("timeline"), Dom.byId("timeline-step"), new RunClient(), view, link);
         session.setStateListener(timeline::follow);
         new PlotExport(plot, view);
-        new Pretrained(Dom.byId("pretrained"), loader, link);
+        strip.usePretrained(new Pretrained(Dom.byId("pretrained"), loader, link));
         new FieldView(Dom.byId("views"), view, settings);
         LinkedModel.restore(settings, loader, link);
         // The main picture's samples come from WebGPU compute on the renderer's device when there is one.

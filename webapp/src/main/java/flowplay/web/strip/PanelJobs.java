@@ -37,13 +37,13 @@ final class PanelJobs {
         this.gpuFailed = gpuFailed;
     }
 
-    void onGpu(GpuSampler gpu, int pass, StripInputs in, StripModel other, List<Integer> todo, Solved solved) {
-        gpuPanel(gpu, pass, in, other, todo, 0, solved);
+    void onGpu(GpuSampler gpu, int pass, StripInputs in, List<StripModel> models, List<Integer> todo, Solved solved) {
+        gpuPanel(gpu, pass, in, models, todo, 0, solved);
     }
 
-    private void gpuPanel(GpuSampler gpu, int pass, StripInputs in, StripModel other, List<Integer> todo, int k, Solved solved) {
+    private void gpuPanel(GpuSampler gpu, int pass, StripInputs in, List<StripModel> models, List<Integer> todo, int k, Solved solved) {
         int i = todo.get(k);
-        StripModel m = StripView.rowModel(in, other, i);
+        StripModel m = models.get(i / in.steps().length);
         int steps = in.steps()[i % in.steps().length];
         TimeGrid grid = in.config().plan(m.field(), SamplingGrid.EPS).grid(steps);
         double start = now();
@@ -54,19 +54,19 @@ final class PanelJobs {
             int nfe = steps * Solvers.byName(in.config().solver()).evaluationsPerStep();
             solved.panel(i, measured(in, steps, nfe, samples, now() - start));
             if (k + 1 < todo.size()) {
-                gpuPanel(gpu, pass, in, other, todo, k + 1, solved);
+                gpuPanel(gpu, pass, in, models, todo, k + 1, solved);
             }
         }), reason -> PageErrors.guarded("comparison strip", () -> gpuFailed.accept(reason)));
     }
 
-    void onWorkers(WorkerPool pool, int pass, StripInputs in, StripModel other, List<Integer> todo, Solved solved) {
+    void onWorkers(WorkerPool pool, int pass, StripInputs in, List<StripModel> models, List<Integer> todo, Solved solved) {
         for (int i : todo) {
-            workerPanel(pool, pass, in, other, i, solved);
+            workerPanel(pool, pass, in, models, i, solved);
         }
     }
 
-    private void workerPanel(WorkerPool pool, int pass, StripInputs in, StripModel other, int i, Solved solved) {
-        StripModel m = StripView.rowModel(in, other, i);
+    private void workerPanel(WorkerPool pool, int pass, StripInputs in, List<StripModel> models, int i, Solved solved) {
+        StripModel m = models.get(i / in.steps().length);
         int steps = in.steps()[i % in.steps().length];
         int parts = SPLITTABLE.contains(in.config().solver()) ? Math.min(pool.size(), in.n()) : 1;
         float[] samples = new float[in.n() * 2];
@@ -91,23 +91,23 @@ final class PanelJobs {
         }
     }
 
-    void onPageThread(int pass, StripInputs in, StripModel other, List<Integer> todo, Solved solved) {
-        pagePanel(pass, in, other, todo, 0, solved);
+    void onPageThread(int pass, StripInputs in, List<StripModel> models, List<Integer> todo, Solved solved) {
+        pagePanel(pass, in, models, todo, 0, solved);
     }
 
-    private void pagePanel(int pass, StripInputs in, StripModel other, List<Integer> todo, int k, Solved solved) {
+    private void pagePanel(int pass, StripInputs in, List<StripModel> models, List<Integer> todo, int k, Solved solved) {
         Window.setTimeout(() -> PageErrors.guarded("comparison strip", () -> {
             if (pass != generation.getAsInt()) {
                 return; // a newer pass replaced this one
             }
             int i = todo.get(k);
-            StripModel m = StripView.rowModel(in, other, i);
+            StripModel m = models.get(i / in.steps().length);
             double start = now();
             StripSampler.Panel r = sampler.run(m.field(), in.config(), in.steps()[i % in.steps().length], in.noise(), in.n(),
                     in.reference(), in.m(), in.metric());
             solved.panel(i, new PanelCache.Entry(r, sampler.samples(), now() - start));
             if (k + 1 < todo.size()) {
-                pagePanel(pass, in, other, todo, k + 1, solved);
+                pagePanel(pass, in, models, todo, k + 1, solved);
             }
         }), 0);
     }

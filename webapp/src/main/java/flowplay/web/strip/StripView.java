@@ -12,6 +12,7 @@ import flowplay.web.sampling.ModelListener;
 import flowplay.web.sampling.SampleView;
 import flowplay.web.ui.Dom;
 import flowplay.web.ui.Format;
+import flowplay.web.ui.Pretrained;
 import flowplay.web.ui.SettingsForm;
 import flowplay.web.worker.SampleWorker;
 import java.util.ArrayList;
@@ -29,8 +30,8 @@ import org.teavm.jso.dom.html.HTMLElement;
  * there are no workers; each is drawn as soon as it is
  * done, and panels this model already has are drawn at once from the {@link PanelCache}. An edit starts a new pass at
  * once, a new checkpoint waits for the pass under way to end (during training checkpoints come faster than a whole
- * strip). A second model chosen in {@code #strip-compare} ({@link SecondModel}) gets a second row, {@code #strip-second},
- * on the same noise and N.
+ * strip). Models chosen to compare with ({@link ComparedModels}) get one more row each, {@code #strip-second} and
+ * {@code #strip-third}, on the same noise and N.
  */
 public final class StripView implements ModelListener, SettingsForm.Listener {
     /** The sample settings the strip reads: an edit of any other leaves it as it is. */
@@ -40,13 +41,13 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     private final SettingsForm settings;
     private final SampleView view;
     private final HTMLElement strip;
-    /** The second model's row ({@code #strip-second}), empty when none is chosen. */
-    private final HTMLElement second;
-    private final SecondModel secondModel;
+    /** Row r's element: {@code #strip}, then the compared models' rows, empty while a row has no model. */
+    private final HTMLElement[] rows = new HTMLElement[1 + ComparedModels.ROWS];
+    private final ComparedModels compared;
     private final HTMLElement summary;
     private final StripSampler sampler = new StripSampler();
-    private final PanelCache firstCache = new PanelCache();
-    private final PanelCache secondCache = new PanelCache();
+    /** Per row: each row shows another model, and its panels are kept for that model. */
+    private final PanelCache[] caches = new PanelCache[rows.length];
     private final Redraw restart = Redraw.afterEvents("comparison strip", this::start);
     private final WorkerPool pool;
     private final PanelJobs jobs = new PanelJobs(sampler, () -> this.generation, this::gpuFailed);
@@ -58,12 +59,18 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     private int generation;
     private boolean running;
     private boolean modelWaiting;
-    private int firstLeft;
-    private int secondLeft;
-    private double totalMillis;
-    private double secondMillis;
+    /** Per row: panels still to come this pass, and their sampling time so far. */
+    private final int[] left = new int[rows.length];
+    private final double[] millis = new double[rows.length];
     /** When the pass began: the strip's redraw time is from here to its last panel. */
     private double passStart;
+
+    private static final String[] ROW_IDS = {"strip", "strip-second", "strip-third"};
+    /** The preset's models: bundled checkpoints made by {@code experiment why-fast} (see web/pretrained/README.md). */
+    static final String WHY_FAST_SHOWN = "moons-condot-velocity";
+    static final String[] WHY_FAST_COMPARED = {"pretrained/moons-vp-velocity", "pretrained/moons-vp-score"};
+
+    private Pretrained pretrained;
 
     public StripView(HTMLElement views, SettingsForm settings, SampleView view) {
         this.settings = settings;
@@ -72,15 +79,28 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         HTMLElement title = Dom.create("div", "card-title");
         Dom.setText(title, "Step-count comparison: same model, same noise, N steps");
         card.appendChild(title);
-        strip = Dom.create("div", "strip");
-        strip.setAttribute("id", "strip");
-        strip.setAttribute("data-state", "idle");
-        card.appendChild(strip);
-        secondModel = new SecondModel(card, restart::request, settings);
-        second = Dom.create("div", "strip");
-        second.setAttribute("id", "strip-second");
-        second.setAttribute("data-state", "idle");
-        card.appendChild(second);
+        HTMLElement why = Dom.create("button", "why-fast");
+        why.setAttribute("id", "why-fast");
+        why.setAttribute("title", "Load the bundled moons models of `experiment why-fast` — flow matching on the straight OT path (shown),"
+                + " on the VP diffusion path, and score matching on VP — into the strip's rows: same noise, same N, see which"
+                + " needs fewer steps");
+        Dom.setText(why, "Why fast? OT vs VP vs score");
+        card.appendChild(why);
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = Dom.create("div", "strip");
+            rows[r].setAttribute("id", ROW_IDS[r]);
+            rows[r].setAttribute("data-state", "idle");
+            caches[r] = new PanelCache();
+            if (r == 0) {
+                card.appendChild(rows[r]);
+            }
+        }
+        strip = rows[0];
+        compared = new ComparedModels(card, restart::request, settings);
+        for (int r = 1; r < rows.length; r++) {
+            card.appendChild(rows[r]);
+        }
+        why.addEventListener("click", e -> PageErrors.guarded("why-fast preset", this::whyFast));
         summary = Dom.create("p", "strip-summary");
         Dom.setText(summary, "Train or load a model: each panel then shows its samples after N solver steps.");
         card.appendChild(summary);
@@ -88,6 +108,11 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         new NfeChart(card, this::inputs);
         pool = WorkerPool.create(restart::request);
         strip.setAttribute("data-workers", pool == null ? "0" : Integer.toString(pool.size()));
+    }
+
+    /** The bundled checkpoints, which the "Why fast?" preset shows. */
+    public void usePretrained(Pretrained p) {
+        this.pretrained = p;
     }
 
     /** Where the page samples: the strip follows it onto WebGPU compute when the route offers a GPU sampler. */
@@ -99,7 +124,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     public void modelChanged(Checkpoint checkpoint, String source, String dataset) {
         model = new StripModel(checkpoint.velocityField(), "shown " + (++models), checkpoint.toBytes());
         step = checkpoint.step();
-        secondModel.refresh();
+        compared.refresh();
         if (running) {
             modelWaiting = true;
         } else {
@@ -149,22 +174,32 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         passStart = now();
         running = true;
         modelWaiting = false;
-        totalMillis = 0;
-        secondMillis = 0;
-        StripModel other = secondModel.model();
-        int count = in.steps().length;
-        HTMLElement[] panels = new HTMLElement[other == null ? count : 2 * count];
-        PanelFigure.fill(strip, panels, 0, in.steps());
-        PanelFigure.clear(second);
-        if (other != null) {
-            PanelFigure.fill(second, panels, count, in.steps());
-            second.setAttribute("data-state", "running");
-            second.setAttribute("data-model", secondModel.label());
-        } else {
-            second.setAttribute("data-state", "idle");
-            second.removeAttribute("data-model");
+        List<ComparedModels.Row> others = compared.rows();
+        List<StripModel> models = new ArrayList<>();
+        models.add(in.model());
+        for (ComparedModels.Row row : others) {
+            models.add(row.model());
         }
-        second.removeAttribute("data-millis");
+        int count = in.steps().length;
+        HTMLElement[] panels = new HTMLElement[models.size() * count];
+        for (int r = 0; r < rows.length; r++) {
+            millis[r] = 0;
+            left[r] = r < models.size() ? count : 0;
+            rows[r].removeAttribute("data-millis");
+            if (r < models.size()) {
+                PanelFigure.fill(rows[r], panels, r * count, in.steps());
+            } else {
+                PanelFigure.clear(rows[r]);
+            }
+            if (r > 0) {
+                rows[r].setAttribute("data-state", r < models.size() ? "running" : "idle");
+                if (r < models.size()) {
+                    rows[r].setAttribute("data-model", others.get(r - 1).label());
+                } else {
+                    rows[r].removeAttribute("data-model");
+                }
+            }
+        }
         strip.setAttribute("data-state", "running");
         strip.setAttribute("data-step", Long.toString(in.step()));
         strip.setAttribute("data-solver", in.config().solver());
@@ -172,19 +207,17 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         strip.setAttribute("data-count", Integer.toString(in.n()));
         strip.removeAttribute("data-millis");
         strip.removeAttribute("data-redraw-millis");
-        GpuSampler gpu = gpuFor(in, other);
+        GpuSampler gpu = gpuFor(in, models);
         boolean onWorkers = gpu == null && pool != null && !pool.broken();
         strip.setAttribute("data-path", gpu != null ? "webgpu-compute" : onWorkers ? "workers" : "page-thread");
         Dom.setText(summary, "Sampling " + in.n() + " points per panel with " + in.config().solver()
                 + (gpu != null ? " as WebGPU compute…" : onWorkers ? " on " + pool.size() + " worker threads…" : "…"));
-        firstLeft = count;
-        secondLeft = other == null ? 0 : count;
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < panels.length; i++) {
-            PanelCache.Entry kept = cache(i, count).find(rowModel(in, other, i).field(), in.config(), in.steps()[i % count], in.n(),
+            PanelCache.Entry kept = caches[i / count].find(models.get(i / count).field(), in.config(), in.steps()[i % count], in.n(),
                     in.metric());
             if (kept != null) {
-                show(in, other, panels, i, kept, true);
+                show(in, others, panels, i, kept, true);
             } else {
                 todo.add(i);
             }
@@ -196,16 +229,15 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
             return;
         }
         PanelJobs.Solved solved = (i, e) -> {
-            StripModel m = rowModel(in, other, i);
-            cache(i, count).put(m.field(), in.config(), in.n(), in.metric(), e.panel(), e.samples(), e.millis());
-            show(in, other, panels, i, e, false);
+            caches[i / count].put(models.get(i / count).field(), in.config(), in.n(), in.metric(), e.panel(), e.samples(), e.millis());
+            show(in, others, panels, i, e, false);
         };
         if (gpu != null) {
-            jobs.onGpu(gpu, pass, in, other, todo, solved);
+            jobs.onGpu(gpu, pass, in, models, todo, solved);
         } else if (onWorkers) {
-            jobs.onWorkers(pool, pass, in, other, todo, solved);
+            jobs.onWorkers(pool, pass, in, models, todo, solved);
         } else {
-            jobs.onPageThread(pass, in, other, todo, solved);
+            jobs.onPageThread(pass, in, models, todo, solved);
         }
     }
 
@@ -213,7 +245,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
      * The page's GPU sampler when the strip can use it: the route offers one, no schedule change (the GPU integrates
      * the trained field itself), and it takes this solver and size for both rows' models.
      */
-    private GpuSampler gpuFor(StripInputs in, StripModel other) {
+    private GpuSampler gpuFor(StripInputs in, List<StripModel> models) {
         GpuSampler gpu = route == null || in.config().schedule() != null ? null : route.sampler();
         if (gpu == null) {
             return null;
@@ -222,7 +254,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         for (int s : in.steps()) {
             most = Math.max(most, s);
         }
-        for (StripModel m : other == null ? List.of(in.model()) : List.of(in.model(), other)) {
+        for (StripModel m : models) {
             if (gpu.problem(m.field(), in.config().solver(), most, in.n()) != null) {
                 return null;
             }
@@ -230,49 +262,55 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         return gpu;
     }
 
-    private PanelCache cache(int i, int count) {
-        return i < count ? firstCache : secondCache;
-    }
-
-    static StripModel rowModel(StripInputs in, StripModel other, int i) {
-        return i < in.steps().length ? in.model() : other;
-    }
-
     /** Draws panel i; a panel from the cache shows the time it took when it was computed, and says it was kept. */
-    private void show(StripInputs in, StripModel other, HTMLElement[] panels, int i, PanelCache.Entry e, boolean fromCache) {
-        boolean firstRow = i < in.steps().length;
+    private void show(StripInputs in, List<ComparedModels.Row> others, HTMLElement[] panels, int i, PanelCache.Entry e,
+            boolean fromCache) {
+        int r = i / in.steps().length;
         if (!fromCache) {
-            if (firstRow) {
-                totalMillis += e.millis();
-            } else {
-                secondMillis += e.millis();
-            }
+            millis[r] += e.millis();
         }
         PanelFigure.show(panels[i], in, e, fromCache);
-        if (firstRow && --firstLeft == 0) {
-            strip.setAttribute("data-state", "done");
-            strip.setAttribute("data-millis", Format.fixed(totalMillis, 1));
-            strip.setAttribute("data-redraw-millis", Format.fixed(now() - passStart, 1));
+        if (--left[r] == 0) {
+            rows[r].setAttribute("data-state", "done");
+            rows[r].setAttribute("data-millis", Format.fixed(millis[r], 1));
+            if (r == 0) {
+                strip.setAttribute("data-redraw-millis", Format.fixed(now() - passStart, 1));
+            }
         }
-        if (!firstRow && --secondLeft == 0) {
-            second.setAttribute("data-state", "done");
-            second.setAttribute("data-millis", Format.fixed(secondMillis, 1));
+        for (int k : left) {
+            if (k > 0) {
+                return;
+            }
         }
-        if (firstLeft == 0 && secondLeft == 0) {
-            finish(in, other);
-        }
+        finish(in, others);
     }
 
-    private void finish(StripInputs in, StripModel other) {
+    private void finish(StripInputs in, List<ComparedModels.Row> others) {
         running = false;
-        Dom.setText(summary, "Model at step " + in.step() + (other == null ? "" : " (second row: " + secondModel.label() + ")")
+        double total = 0;
+        for (double m : millis) {
+            total += m;
+        }
+        StringBuilder also = new StringBuilder();
+        for (int r = 0; r < others.size(); r++) {
+            also.append(r == 0 ? " (compared: " : ", ").append(others.get(r).label()).append(r == others.size() - 1 ? ")" : "");
+        }
+        Dom.setText(summary, "Model at step " + in.step() + also
                 + ", " + in.n() + " points per panel, " + in.config().solver() + ", "
                 + (StripSampler.SLICED_W2.equals(in.metric()) ? "sliced W₂²" : "energy distance") + " to the data set; "
-                + Math.round(totalMillis + secondMillis) + " ms of sampling, redrawn in " + Math.round(now() - passStart)
+                + Math.round(total) + " ms of sampling, redrawn in " + Math.round(now() - passStart)
                 + " ms (panels already computed for this model are kept).");
         if (modelWaiting) {
             restart.request();
         }
+    }
+
+    /** The "Why fast?" preset: the OT model shown, the VP and score models in the rows below, the strip in view. */
+    private void whyFast() {
+        if (pretrained != null) {
+            pretrained.choose(WHY_FAST_SHOWN);
+        }
+        compared.choose(WHY_FAST_COMPARED);
     }
 
     private void gpuFailed(String reason) {

@@ -22,6 +22,12 @@ public final class Pretrained {
         select.addEventListener("change", (Event e) -> PageErrors.guarded("pretrained", this::chosen));
     }
 
+    /** Shows a bundled model as if the user had picked it in the select. */
+    public void choose(String name) {
+        Dom.setValue(select, name);
+        chosen();
+    }
+
     private void chosen() {
         String name = Dom.value(select);
         if (name == null || name.isEmpty()) {
