@@ -2,6 +2,7 @@ package flowplay.web;
 
 import flowplay.web.ui.Dom;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSExceptions;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
@@ -22,8 +23,9 @@ public final class PageErrors {
 
     public static void install() {
         Window window = Window.current();
-        window.addEventListener("error", (Event e) -> report("script error: " + errorEventMessage(e)));
-        window.addEventListener("unhandledrejection", (Event e) -> report("unhandled promise rejection: " + rejectionReason(e)));
+        window.addEventListener("error", (Event e) -> report("script error: " + errorEventMessage(e) + javaException(eventError(e))));
+        window.addEventListener("unhandledrejection", (Event e) -> report("unhandled promise rejection: " + rejectionReason(e)
+                + javaException(rejectionValue(e))));
     }
 
     /** Shows a problem that breaks the page (not a user's input mistake: those go to the notices next to the controls). */
@@ -48,12 +50,31 @@ public final class PageErrors {
 
     /** Reports a Java exception caught at an event-handler boundary. */
     public static void report(String where, Throwable t) {
+        report(where + ": " + javaDescription(t));
+    }
+
+    private static String javaDescription(Throwable t) {
         String message = t.getMessage();
         // A JavaScript error wrapped by TeaVM has a class without a name: getSimpleName() would fail on it.
         String name = t.getClass().getName();
         String simple = name == null ? "JavaScript error" : name.substring(name.lastIndexOf('.') + 1);
-        report(where + ": " + simple + (message == null ? "" : ": " + message));
+        return simple + (message == null ? "" : ": " + message);
     }
+
+    /**
+     * The Java exception behind an uncaught script error, when there is one: TeaVM throws Java exceptions as JS errors
+     * that carry them, and a bare "Uncaught Error" would not say which exception escaped an unguarded callback.
+     */
+    private static String javaException(JSObject error) {
+        Throwable t = error == null ? null : JSExceptions.getJavaException(error);
+        return t == null ? "" : " [Java " + javaDescription(t) + "]";
+    }
+
+    @JSBody(params = "e", script = "return e.error instanceof Error ? e.error : null;")
+    private static native JSObject eventError(Event e);
+
+    @JSBody(params = "e", script = "return e.reason instanceof Error ? e.reason : null;")
+    private static native JSObject rejectionValue(Event e);
 
     /** Event-handler boundary: a Java exception becomes a page error with its context instead of a bare script error. */
     public static void guarded(String where, Runnable action) {

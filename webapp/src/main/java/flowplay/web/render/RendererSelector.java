@@ -26,6 +26,8 @@ public final class RendererSelector {
     private final Consumer<String> onFallbackReason;
     private HTMLCanvasElement canvas;
     private boolean decided;
+    /** The canvas has handed out its webgpu context: a Canvas2D fallback needs a fresh canvas. */
+    private boolean contextTaken;
 
     private RendererSelector(HTMLCanvasElement canvas, Consumer<Renderer> onChosen, Consumer<String> onFallbackReason) {
         this.canvas = canvas;
@@ -51,7 +53,8 @@ public final class RendererSelector {
     }
 
     private void requestAdapter() {
-        Window.setTimeout(() -> fallback("no WebGPU adapter within " + TIMEOUT_MS / 1000 + " s"), TIMEOUT_MS);
+        Window.setTimeout(() -> PageErrors.guarded("renderer choice",
+                () -> fallback("no WebGPU adapter within " + TIMEOUT_MS / 1000 + " s")), TIMEOUT_MS);
         GPU gpu = Navigator.getGPU();
         gpu.requestAdapter().then(adapter -> {
             if (adapter == null) {
@@ -85,6 +88,7 @@ public final class RendererSelector {
     private void useDevice(GPU gpu, GPUDevice device) {
         watch(device);
         GPUCanvasContext context = (GPUCanvasContext) canvas.getContext("webgpu");
+        contextTaken = context != null;
         if (context == null) {
             device.destroy();
             fallback("the canvas has no webgpu context");
@@ -111,6 +115,8 @@ public final class RendererSelector {
             } else if (!decided) {
                 decided = true;
                 onChosen.accept(ready);
+            } else {
+                device.destroy(); // the timeout chose Canvas2D meanwhile, on a fresh canvas
             }
             return null;
         }, error -> {
@@ -145,6 +151,10 @@ public final class RendererSelector {
             return;
         }
         decided = true;
+        if (contextTaken) {
+            // A device arrived just as the timeout fired: its context holds the canvas, which can no longer draw 2d.
+            replaceCanvas();
+        }
         onFallbackReason.accept(reason);
         onChosen.accept(new Canvas2dRenderer(canvas));
     }
@@ -158,5 +168,6 @@ public final class RendererSelector {
         fresh.setHeight(canvas.getHeight());
         canvas.getParentNode().replaceChild(fresh, canvas);
         canvas = fresh;
+        contextTaken = false;
     }
 }
