@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Writes a run's {@code report.md} with its plots (SVG) and the raw numbers ({@code results.csv}: one row per sweep cell
@@ -37,12 +38,7 @@ public final class Report {
     static String errorChart(WhyFastResults r, String dataset) {
         List<LogLogChart.Panel> panels = new ArrayList<>();
         for (String solver : WhyFastConfig.SOLVERS) {
-            List<LogLogChart.Series> series = new ArrayList<>();
-            for (int i = 0; i < Recipe.ALL.size(); i++) {
-                Recipe recipe = Recipe.ALL.get(i);
-                series.add(new LogLogChart.Series(recipe.label(), COLOURS[i], r.curve(dataset, recipe.id(), solver, WhyFastResults.ERROR)));
-            }
-            panels.add(new LogLogChart.Panel(solver, series, Double.NaN));
+            panels.add(new LogLogChart.Panel(solver, series(r, dataset, solver, WhyFastResults.ERROR), Double.NaN));
         }
         return LogLogChart.svg(dataset + ": error to the reference solve vs NFE (mean ± sd over seeds)", "mean |x − x_ref|", panels);
     }
@@ -51,11 +47,7 @@ public final class Report {
         double floor = r.models().stream().filter(m -> m.dataset().equals(dataset)).mapToDouble(ModelStats::floor).average().orElse(Double.NaN);
         List<LogLogChart.Panel> panels = new ArrayList<>();
         for (String solver : WhyFastConfig.SOLVERS) {
-            List<LogLogChart.Series> series = new ArrayList<>();
-            for (int i = 0; i < Recipe.ALL.size(); i++) {
-                Recipe recipe = Recipe.ALL.get(i);
-                series.add(new LogLogChart.Series(recipe.label(), COLOURS[i], r.curve(dataset, recipe.id(), solver, WhyFastResults.ENERGY)));
-            }
+            List<LogLogChart.Series> series = series(r, dataset, solver, WhyFastResults.ENERGY);
             if ("euler".equals(solver)) {
                 series.add(new LogLogChart.Series(stochasticLabel(r), STOCHASTIC_COLOUR,
                         r.curve(dataset, Recipe.SCORE_VP.id(), WhyFastConfig.STOCHASTIC, WhyFastResults.ENERGY)));
@@ -63,6 +55,16 @@ public final class Report {
             panels.add(new LogLogChart.Panel(solver + ("euler".equals(solver) ? " (and em)" : ""), series, floor));
         }
         return LogLogChart.svg(dataset + ": energy distance to the data vs NFE (mean ± sd over seeds)", "energy distance", panels);
+    }
+
+    /** One line per recipe, in the recipe's colour. */
+    private static List<LogLogChart.Series> series(WhyFastResults r, String dataset, String solver, ToDoubleFunction<SweepPoint> measure) {
+        List<LogLogChart.Series> series = new ArrayList<>();
+        for (int i = 0; i < Recipe.ALL.size(); i++) {
+            Recipe recipe = Recipe.ALL.get(i);
+            series.add(new LogLogChart.Series(recipe.label(), COLOURS[i], r.curve(dataset, recipe.id(), solver, measure)));
+        }
+        return series;
     }
 
     static String sampleGrid(WhyFastResults r, String dataset) {
