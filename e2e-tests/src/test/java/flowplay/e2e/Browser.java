@@ -2,18 +2,24 @@ package flowplay.e2e;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -225,6 +231,25 @@ public final class Browser implements AutoCloseable {
             return file;
         } catch (IOException | WebDriverException e) {
             return null;
+        }
+    }
+
+    /**
+     * How many different RGB colours the element shows on screen: 1 for a blank canvas, many for a drawing. From a
+     * screenshot, because a WebGPU canvas reads back transparent once its frame is presented.
+     */
+    public int distinctColours(WebElement element) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(element.getScreenshotAs(OutputType.BYTES)));
+            Set<Integer> colours = new HashSet<>();
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    colours.add(image.getRGB(x, y) & 0xffffff);
+                }
+            }
+            return colours.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

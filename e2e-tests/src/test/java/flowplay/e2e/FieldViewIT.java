@@ -13,7 +13,7 @@ import org.openqa.selenium.JavascriptExecutor;
 /**
  * The field view card (issue 5): after a short moons run it follows the trained model; the t slider and the layer
  * select redraw it, the arrows cover a 24×24 grid, and the density computed on demand carries mass ≈ 1 in the box.
- * Canvas2D, because the field view paints with Canvas2D on every browser and this browser starts faster.
+ * Without WebGPU: this covers the Canvas2D painter (TrainAndSampleWebGpuIT covers the WebGPU one).
  */
 class FieldViewIT extends PlaygroundSession {
     private static final int FIELD_STEPS = 1000;
@@ -41,6 +41,7 @@ class FieldViewIT extends PlaygroundSession {
         page.train(settings);
         page.awaitTrained(FIELD_STEPS);
         waitForPlot("data-model", "run step " + FIELD_STEPS);
+        assertEquals("canvas2d", plot("data-renderer"), "no WebGPU in this browser: the field view paints with Canvas2D");
 
         slideTo("0.25");
         waitForPlot("data-t", "0.250");

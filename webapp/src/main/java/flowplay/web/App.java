@@ -6,6 +6,7 @@ import flowplay.web.net.RunClient;
 import flowplay.web.points.DrawTool;
 import flowplay.web.points.PointSet;
 import flowplay.web.points.PointsPanel;
+import flowplay.web.render.GpuPlot;
 import flowplay.web.render.RendererSelector;
 import flowplay.web.render.WebGpuRenderer;
 import flowplay.web.sampling.SampleView;
@@ -65,19 +66,22 @@ public final class App {
         session.setStateListener(timeline::follow);
         new PlotExport(plot, view);
         strip.usePretrained(new Pretrained(Dom.byId("pretrained"), loader, link));
-        new FieldView(Dom.byId("views"), view, settings);
+        FieldView field = new FieldView(Dom.byId("views"), view, settings);
         LinkedModel.restore(settings, loader, link);
         // The main picture's samples come from WebGPU compute on the renderer's device when there is one.
         SamplerRoute route = new SamplerRoute(new SamplerBadge(Dom.byId("sampler-path")), settings.samplerMode());
         view.useSamplerRoute(route);
         strip.useSamplerRoute(route);
         String[] noGpu = {"the renderer is Canvas2D"};
-        RendererSelector.select(plot, settings.forcesCanvas2d(), renderer -> {
+        RendererSelector.select(plot, settings.forcesCanvas2d(), renderer -> PageErrors.guarded("renderer", () -> {
             badge.show(renderer);
-            route.useDevice(renderer instanceof WebGpuRenderer ? ((WebGpuRenderer) renderer).device() : null,
-                    "Canvas2D: " + noGpu[0]);
+            // The field view and the strip draw on the renderer's device too, with its pipelines.
+            GpuPlot gpu = renderer instanceof WebGpuRenderer ? ((WebGpuRenderer) renderer).plot() : null;
+            route.useDevice(gpu == null ? null : gpu.device(), "Canvas2D: " + noGpu[0]);
             view.useRenderer(renderer);
-        }, reason -> {
+            field.useGpu(gpu);
+            strip.useGpu(gpu);
+        }), reason -> {
             noGpu[0] = reason;
             badge.fallbackReason(reason);
         });

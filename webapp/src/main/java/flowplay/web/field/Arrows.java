@@ -9,6 +9,8 @@ import flowplay.core.model.VelocityField;
 public final class Arrows {
     /** The longest arrow, in cell widths: long enough to read, short enough not to cross the next arrow. */
     public static final double LONGEST = 0.9;
+    /** Drawn nearly opaque: the arrows are the layer's subject, over the faint data. */
+    public static final float ALPHA = 0.9f;
 
     private final float[] segments;
     private final int count;

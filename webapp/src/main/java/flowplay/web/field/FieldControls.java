@@ -15,7 +15,8 @@ final class FieldControls {
     final HTMLElement tLabel;
     final HTMLElement play;
     final HTMLElement density;
-    final HTMLCanvasElement plot;
+    /** Replaced by a fresh canvas when the painter changes between Canvas2D and WebGPU ({@link FieldView#useGpu}). */
+    HTMLCanvasElement plot;
     final HTMLElement note;
 
     FieldControls(HTMLElement container) {

@@ -3,6 +3,8 @@ package flowplay.web.field;
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.web.PageErrors;
 import flowplay.web.Redraw;
+import flowplay.web.render.FreshCanvas;
+import flowplay.web.render.GpuPlot;
 import flowplay.web.sampling.ModelListener;
 import flowplay.web.sampling.SampleView;
 import flowplay.web.sampling.SourceNoise;
@@ -17,7 +19,8 @@ import org.teavm.jso.dom.html.HTMLElement;
  * The field view card: the model the main plot shows, at a time t the user picks or plays — p_t from the data and from
  * the model's ODE, the velocity arrows, the predicted x1 cloud, and on demand the density at t = 1. The main plot's
  * trajectories (coloured by t) already show the paths, so they are not drawn again here. The canvas carries the page
- * contract's attributes for tests: data-t, data-t-used, data-clamped, data-layer, data-arrows, data-density-mass.
+ * contract's attributes for tests: data-t, data-t-used, data-clamped, data-layer, data-arrows, data-density-mass, and
+ * data-renderer (webgpu when the page's renderer is, else canvas2d).
  */
 public final class FieldView implements ModelListener {
     /** Points of p_t drawn: enough to see the shape, few enough to redraw every animation frame. */
@@ -32,7 +35,7 @@ public final class FieldView implements ModelListener {
     private final SampleView samples;
     private final SettingsForm settings;
     private final FieldControls ui;
-    private final FieldPainter painter;
+    private FieldPainter painter;
     private final SourceNoise noise = new SourceNoise();
     private final Redraw redraw = Redraw.nextFrame("field view", this::draw);
     private Shown source;
@@ -52,7 +55,8 @@ public final class FieldView implements ModelListener {
         this.samples = samples;
         this.settings = settings;
         this.ui = new FieldControls(container);
-        this.painter = new FieldPainter(ui.plot);
+        this.painter = new Canvas2dFieldPainter(ui.plot);
+        ui.plot.setAttribute("data-renderer", painter.name());
         samples.addModelListener(this);
         ui.t.addEventListener("input", (Event e) -> PageErrors.guarded("field t", () -> setT(parse(Dom.value(ui.t)))));
         ui.layer.addEventListener("change", (Event e) -> PageErrors.guarded("field layer", () -> {
@@ -73,6 +77,20 @@ public final class FieldView implements ModelListener {
             Dom.setValue(ui.layer, layer.id());
             Dom.setValue(ui.t, Double.toString(t));
         }
+        redraw.request();
+    }
+
+    /**
+     * Draws with WebGPU on the page renderer's device from now on, or with Canvas2D when {@code plot} is null (no
+     * WebGPU, or the device was lost). Either way on a fresh canvas: the current one keeps its first kind of context.
+     */
+    public void useGpu(GpuPlot plot) {
+        if (plot == null && painter instanceof Canvas2dFieldPainter) {
+            return;
+        }
+        ui.plot = FreshCanvas.replace(ui.plot);
+        painter = plot == null ? new Canvas2dFieldPainter(ui.plot) : new WebGpuFieldPainter(plot, ui.plot);
+        ui.plot.setAttribute("data-renderer", painter.name());
         redraw.request();
     }
 

@@ -9,7 +9,6 @@ import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.webgpu.GPU;
 import org.teavm.jso.webgpu.GPUAdapter;
-import org.teavm.jso.webgpu.GPUCanvasContext;
 import org.teavm.jso.webgpu.GPUDevice;
 
 /**
@@ -87,17 +86,12 @@ public final class RendererSelector {
 
     private void useDevice(GPU gpu, GPUDevice device) {
         watch(device);
-        GPUCanvasContext context = (GPUCanvasContext) canvas.getContext("webgpu");
-        contextTaken = context != null;
-        if (context == null) {
-            device.destroy();
-            fallback("the canvas has no webgpu context");
-            return;
-        }
         WebGpuRenderer renderer;
         device.pushErrorScope("validation");
+        // The renderer takes the canvas's webgpu context: from here on the canvas can no longer draw 2d.
+        contextTaken = true;
         try {
-            renderer = new WebGpuRenderer(device, canvas, context, gpu.getPreferredCanvasFormat());
+            renderer = new WebGpuRenderer(new GpuPlot(device, gpu.getPreferredCanvasFormat()), canvas);
             renderer.clear();
         } catch (RuntimeException e) {
             device.popErrorScope();
@@ -159,15 +153,9 @@ public final class RendererSelector {
         onChosen.accept(new Canvas2dRenderer(canvas));
     }
 
-    /** A canvas that handed out a webgpu context cannot draw 2d: swap in a copy with the same id, class and size. */
+    /** A canvas that handed out a webgpu context cannot draw 2d. */
     private void replaceCanvas() {
-        HTMLCanvasElement fresh = (HTMLCanvasElement) canvas.getOwnerDocument().createElement("canvas");
-        fresh.setId(canvas.getId());
-        fresh.setClassName(canvas.getClassName());
-        fresh.setWidth(canvas.getWidth());
-        fresh.setHeight(canvas.getHeight());
-        canvas.getParentNode().replaceChild(fresh, canvas);
-        canvas = fresh;
+        canvas = FreshCanvas.replace(canvas);
         contextTaken = false;
     }
 }

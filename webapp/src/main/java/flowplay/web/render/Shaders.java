@@ -1,10 +1,11 @@
 package flowplay.web.render;
 
 /**
- * WGSL for {@link WebGpuRenderer}. Points are instanced quads (WebGPU's point-list is always one pixel wide) cut to a
- * disc in the fragment shader; trajectories and the grid are a line-list. Both take (x, y) in data units plus an RGBA
- * colour per vertex/instance (points also a diameter in pixels) and share one uniform holding the data-to-clip scale
- * and the size of a pixel in clip units.
+ * WGSL for {@link GpuPlot}. Points are instanced quads (WebGPU's point-list is always one pixel wide) cut to a disc in
+ * the fragment shader; trajectories, arrows and the grid are a line-list. Both take (x, y) in data units plus an RGBA
+ * colour per vertex/instance (points also a diameter in pixels) and share one per-canvas uniform holding the
+ * data-to-clip scale and the size of a pixel in clip units. The heatmap is one quad over its box, sampling a small
+ * image with linear filtering so that the cells blend into a continuous map, as Canvas2D's smoothed drawImage does.
  * Colours leave the shaders premultiplied, matching the blend state.
  */
 final class Shaders {
@@ -63,6 +64,35 @@ final class Shaders {
             @fragment
             fn lineFragment(in : LineOut) -> @location(0) vec4f {
               return vec4f(in.color.rgb * in.color.a, in.color.a);
+            }
+
+            @group(1) @binding(0) var heatSampler : sampler;
+            @group(1) @binding(1) var heatImage : texture_2d<f32>;
+            // x: the half extent of the square the image covers, in data units.
+            @group(1) @binding(2) var<uniform> heatBox : vec4f;
+
+            struct HeatOut {
+              @builtin(position) position : vec4f,
+              @location(0) uv : vec2f,
+            };
+
+            @vertex
+            fn heatVertex(@builtin(vertex_index) vi : u32) -> HeatOut {
+              var corners = array<vec2f, 6>(
+                vec2f(-1.0, -1.0), vec2f(1.0, -1.0), vec2f(-1.0, 1.0),
+                vec2f(-1.0, 1.0), vec2f(1.0, -1.0), vec2f(1.0, 1.0));
+              let c = corners[vi];
+              var out : HeatOut;
+              out.position = vec4f(c * heatBox.x * view.scale, 0.0, 1.0);
+              // Image row 0 is the top of the box.
+              out.uv = vec2f(0.5 + 0.5 * c.x, 0.5 - 0.5 * c.y);
+              return out;
+            }
+
+            @fragment
+            fn heatFragment(in : HeatOut) -> @location(0) vec4f {
+              let c = textureSample(heatImage, heatSampler, in.uv);
+              return vec4f(c.rgb * c.a, c.a);
             }
             """;
 

@@ -1,5 +1,6 @@
 package flowplay.web.strip;
 
+import flowplay.web.render.GpuPlot;
 import flowplay.web.ui.Dom;
 import flowplay.web.ui.Format;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -27,9 +28,10 @@ final class PanelFigure {
         }
     }
 
-    static void show(HTMLElement p, StripInputs in, PanelCache.Entry e, boolean fromCache) {
+    /** @param gpu the page's WebGPU drawing resources, or null to draw with Canvas2D */
+    static void show(HTMLElement p, StripInputs in, PanelCache.Entry e, boolean fromCache, GpuPlot gpu) {
         StripSampler.Panel r = e.panel();
-        PanelPlot.draw((HTMLCanvasElement) p.getFirstChild(), in.reference(), in.m(), e.samples(), in.n(), in.halfExtent());
+        PanelPlot.draw((HTMLCanvasElement) p.getFirstChild(), gpu, in.reference(), in.m(), e.samples(), in.n(), in.halfExtent());
         p.setAttribute("data-nfe", Integer.toString(r.nfe()));
         p.setAttribute("data-metric", Double.toString(r.metric()));
         p.setAttribute("data-millis", Format.fixed(e.millis(), 1));

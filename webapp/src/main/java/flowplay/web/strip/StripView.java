@@ -7,6 +7,7 @@ import flowplay.web.PageErrors;
 import flowplay.web.Redraw;
 import flowplay.web.gpu.GpuSampler;
 import flowplay.web.gpu.SamplerRoute;
+import flowplay.web.render.GpuPlot;
 import flowplay.web.render.ViewBox;
 import flowplay.web.sampling.ModelListener;
 import flowplay.web.sampling.SampleView;
@@ -52,6 +53,8 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     private final WorkerPool pool;
     private final PanelJobs jobs = new PanelJobs(sampler, () -> this.generation, this::gpuFailed);
     private SamplerRoute route;
+    /** The page's WebGPU drawing resources, or null: panels drawn from then on use WebGPU, or Canvas2D. */
+    private GpuPlot gpuPlot;
     private StripModel model;
     private int models;
     private long step = -1;
@@ -118,6 +121,11 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     /** Where the page samples: the strip follows it onto WebGPU compute when the route offers a GPU sampler. */
     public void useSamplerRoute(SamplerRoute route) {
         this.route = route;
+    }
+
+    /** Panels are drawn once each on a new canvas, so the next ones simply use what is given here. */
+    public void useGpu(GpuPlot plot) {
+        this.gpuPlot = plot;
     }
 
     @Override
@@ -269,7 +277,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         if (!fromCache) {
             millis[r] += e.millis();
         }
-        PanelFigure.show(panels[i], in, e, fromCache);
+        PanelFigure.show(panels[i], in, e, fromCache, gpuPlot);
         if (--left[r] == 0) {
             rows[r].setAttribute("data-state", "done");
             rows[r].setAttribute("data-millis", Format.fixed(millis[r], 1));
