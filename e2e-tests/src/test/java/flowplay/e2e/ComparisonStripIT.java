@@ -26,7 +26,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The step-count comparison strip and the solver chart on the CPU path (no WebGPU): one model, the same noise, a panel
  * per N, the distance to the data falling as N grows; an edit of the N list redraws the strip with the new panels; a
- * second run's model side by side; the solver chart.
+ * second run's model side by side; the solver chart; the first strip of a bundled model on the workers' WasmGC build and
+ * on their JavaScript fallback.
  */
 class ComparisonStripIT extends PlaygroundSession {
     private static final int TRAIN_STEPS = 1500;
@@ -69,6 +70,8 @@ class ComparisonStripIT extends PlaygroundSession {
         assertTrue(panels.get(0).metric() > panels.get(5).metric(),
                 "1 step is further from the data than 32: " + panels);
         assertEquals("workers", browser.attribute("strip", "data-path"), "the strip solves on worker threads");
+        assertEquals("wasm-gc", browser.attribute("strip", "data-worker-engine"),
+                "Chromium runs the workers' WasmGC build (" + browser.attribute("strip", "data-worker-note") + ")");
         List<Double> jvm = jvmMetrics(List.of(1, 2, 4, 8, 16, 32));
         for (int i = 0; i < panels.size(); i++) {
             double page = panels.get(i).metric();
@@ -127,6 +130,35 @@ class ComparisonStripIT extends PlaygroundSession {
         System.out.println("[e2e] nfe-chart points: " + browser.attribute("nfe-chart", "data-points"));
         browser.screenshot("strip-and-nfe-chart");
         browser.assertNoPageError();
+
+        // The first strip of a new model (every panel new, heun: 126 network evaluations of 4096 points) on the workers'
+        // WasmGC build, then on their JavaScript build (?worker=js, the fallback where WasmGC is missing) with the same
+        // model: both match the JVM.
+        new Select(browser.byId("strip-compare")).selectByIndex(0);
+        browser.set("solver", "heun");
+        browser.set("stripSteps", "1,2,4,8,16,32");
+        firstStripOfPretrained("wasm-gc");
+        page.open(server.baseUrl() + "?worker=js");
+        firstStripOfPretrained("js");
+        assertTrue(browser.attribute("strip", "data-worker-note").contains("?worker=js"),
+                "the page says why: " + browser.attribute("strip", "data-worker-note"));
+        browser.assertNoPageError();
+    }
+
+    private void firstStripOfPretrained(String engine) throws Exception {
+        new Select(browser.byId("pretrained")).selectByValue("moons-condot-velocity");
+        browser.waitUntil("#strip shows the pretrained model", STRIP_TIMEOUT,
+                () -> "4000".equals(browser.attribute("strip", "data-step")) && "done".equals(browser.attribute("strip", "data-state")));
+        List<Panel> panels = awaitStrip(List.of(1, 2, 4, 8, 16, 32));
+        assertEquals(engine, browser.attribute("strip", "data-worker-engine"), "the workers' build");
+        assertEquals("workers", browser.attribute("strip", "data-path"));
+        List<Double> jvm = jvmMetrics(List.of(1, 2, 4, 8, 16, 32));
+        for (int i = 0; i < panels.size(); i++) {
+            double page = panels.get(i).metric();
+            assertTrue(Math.abs(page - jvm.get(i)) <= 1e-3 * jvm.get(i) + 1e-6,
+                    engine + " N=" + panels.get(i).steps() + ": page " + page + ", JVM " + jvm.get(i));
+        }
+        report("first strip of the pretrained model on " + engine + " workers, heun", panels);
     }
 
     /** Waits until {@code #strip} is done with exactly these panels, and reads them. */
@@ -157,7 +189,7 @@ class ComparisonStripIT extends PlaygroundSession {
      */
     private List<Double> jvmMetrics(List<Integer> steps) throws Exception {
         String href = browser.byId("download-checkpoint").getDomAttribute("href");
-        PredictionField field = Checkpoint.fromBytes(server.getBytes(href.substring(1))).velocityField();
+        PredictionField field = Checkpoint.fromBytes(server.getBytes(href.startsWith("/") ? href.substring(1) : href)).velocityField();
         SampleConfig config = SampleConfig.from(Settings.defaults(Settings.SAMPLE));
         int n = 4096;
         float[] noise = new float[n * 2];

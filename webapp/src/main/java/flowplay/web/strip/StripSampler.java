@@ -49,15 +49,28 @@ public final class StripSampler {
 
     /** {@link #distance}, with the reference set's own energy term computed once per reference set. */
     double measure(String metric, float[] samples, int n, float[] reference, int m) {
-        if (SLICED_W2.equals(metric) || m == 0 || !allFinite(samples, n)) {
+        double yy = referenceWithin(metric, samples, n, reference, m);
+        if (Double.isNaN(yy)) {
             return distance(metric, samples, n, reference, m);
+        }
+        return EnergyDistance.of(samples, n, reference, m, SourceNoise.DIM, yy);
+    }
+
+    /**
+     * E|Y − Y'| of the reference set, the one term of the energy distance shared by every panel, when these samples'
+     * distance is {@code EnergyDistance.of(samples, n, reference, m, 2, it)}; NaN when it is not (another metric, no
+     * reference yet, a diverged sample), and {@link #distance} decides.
+     */
+    double referenceWithin(String metric, float[] samples, int n, float[] reference, int m) {
+        if (SLICED_W2.equals(metric) || m == 0 || !allFinite(samples, n)) {
+            return Double.NaN;
         }
         if (reference != withinFor || m != withinCount) {
             within = EnergyDistance.withinMean(reference, m, SourceNoise.DIM);
             withinFor = reference;
             withinCount = m;
         }
-        return EnergyDistance.of(samples, n, reference, m, SourceNoise.DIM, within);
+        return within;
     }
 
     /** The samples of the last {@link #run} (its first n points). */

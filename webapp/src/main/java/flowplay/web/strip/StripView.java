@@ -109,7 +109,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         card.appendChild(summary);
         views.appendChild(card);
         new NfeChart(card, this::inputs);
-        pool = WorkerPool.create(restart::request);
+        pool = WorkerPool.create(restart::request, this::workersReady);
         strip.setAttribute("data-workers", pool == null ? "0" : Integer.toString(pool.size()));
     }
 
@@ -319,6 +319,13 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
             pretrained.choose(WHY_FAST_SHOWN);
         }
         compared.choose(WHY_FAST_COMPARED);
+    }
+
+    private void workersReady() {
+        strip.setAttribute("data-worker-engine", pool.engine());
+        if (pool.note() != null) {
+            strip.setAttribute("data-worker-note", pool.note());
+        }
     }
 
     private void gpuFailed(String reason) {

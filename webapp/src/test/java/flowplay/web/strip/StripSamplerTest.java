@@ -59,6 +59,20 @@ class StripSamplerTest {
     }
 
     @Test
+    void aWorkerGivenTheReferenceTermMeasuresExactlyWhatThePageWould() {
+        StripSampler s = new StripSampler();
+        double yy = s.referenceWithin(StripSampler.ENERGY, noise, N, reference, 200);
+        assertEquals(s.measure(StripSampler.ENERGY, noise, N, reference, 200), EnergyDistance.of(noise, N, reference, 200, 2, yy), 0,
+                "the expression a worker evaluates is the page's, bit for bit");
+        assertEquals(EnergyDistance.of(noise, N, reference, 200, 2), EnergyDistance.of(noise, N, reference, 200, 2, yy), 0);
+        float[] bad = noise.clone();
+        bad[3] = Float.POSITIVE_INFINITY;
+        assertTrue(Double.isNaN(s.referenceWithin(StripSampler.ENERGY, bad, N, reference, 200)), "diverged: the page says NaN itself");
+        assertTrue(Double.isNaN(s.referenceWithin(StripSampler.SLICED_W2, noise, N, reference, 200)), "sliced W2 stays on the page");
+        assertTrue(Double.isNaN(s.referenceWithin(StripSampler.ENERGY, noise, N, reference, 0)), "no reference yet");
+    }
+
+    @Test
     void dopri5ChoosesItsOwnEvaluations() {
         StripSampler.Panel p = new StripSampler().run(field, config("dopri5"), 1, noise, N, reference, 200, StripSampler.ENERGY);
         assertTrue(p.nfe() >= 6 && Double.isFinite(p.metric()), "nfe " + p.nfe() + ", metric " + p.metric());
