@@ -148,7 +148,9 @@ class ComparisonStripIT extends PlaygroundSession {
     private void firstStripOfPretrained(String engine) throws Exception {
         new Select(browser.byId("pretrained")).selectByValue("moons-condot-velocity");
         browser.waitUntil("#strip shows the pretrained model", STRIP_TIMEOUT,
-                () -> "4000".equals(browser.attribute("strip", "data-step")) && "done".equals(browser.attribute("strip", "data-state")));
+                () -> String.valueOf(browser.attribute("stats", "data-model")).contains("moons-condot-velocity")
+                        && String.valueOf(browser.attribute("stats", "data-step")).equals(browser.attribute("strip", "data-step"))
+                        && "done".equals(browser.attribute("strip", "data-state")));
         List<Panel> panels = awaitStrip(List.of(1, 2, 4, 8, 16, 32));
         assertEquals(engine, browser.attribute("strip", "data-worker-engine"), "the workers' build");
         assertEquals("workers", browser.attribute("strip", "data-path"));
