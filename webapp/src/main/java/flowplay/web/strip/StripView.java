@@ -42,13 +42,10 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     private final SettingsForm settings;
     private final SampleView view;
     private final HTMLElement strip;
-    /** Row r's element: {@code #strip}, then the compared models' rows, empty while a row has no model. */
-    private final HTMLElement[] rows = new HTMLElement[1 + ComparedModels.ROWS];
+    private final StripRows rows = new StripRows();
     private final ComparedModels compared;
     private final HTMLElement summary;
     private final StripSampler sampler = new StripSampler();
-    /** Per row: each row shows another model, and its panels are kept for that model. */
-    private final PanelCache[] caches = new PanelCache[rows.length];
     private final Redraw restart = Redraw.afterEvents("comparison strip", this::start);
     private final WorkerPool pool;
     private final PanelJobs jobs = new PanelJobs(sampler, () -> this.generation, this::gpuFailed);
@@ -62,18 +59,10 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     private int generation;
     private boolean running;
     private boolean modelWaiting;
-    /** Per row: panels still to come this pass, and their sampling time so far. */
-    private final int[] left = new int[rows.length];
-    private final double[] millis = new double[rows.length];
     /** When the pass began: the strip's redraw time is from here to its last panel. */
     private double passStart;
 
-    private static final String[] ROW_IDS = {"strip", "strip-second", "strip-third"};
-    /** The preset's models: bundled checkpoints made by {@code experiment why-fast} (see web/pretrained/README.md). */
-    static final String WHY_FAST_SHOWN = "moons-condot-velocity";
-    static final String[] WHY_FAST_COMPARED = {"pretrained/moons-vp-velocity", "pretrained/moons-vp-score"};
-
-    private Pretrained pretrained;
+    private final WhyFastPreset preset;
 
     public StripView(HTMLElement views, SettingsForm settings, SampleView view) {
         this.settings = settings;
@@ -82,28 +71,12 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         HTMLElement title = Dom.create("div", "card-title");
         Dom.setText(title, "Step-count comparison: same model, same noise, N steps");
         card.appendChild(title);
-        HTMLElement why = Dom.create("button", "why-fast");
-        why.setAttribute("id", "why-fast");
-        why.setAttribute("title", "Load the bundled moons models of `experiment why-fast` — flow matching on the straight OT path (shown),"
-                + " on the VP diffusion path, and score matching on VP — into the strip's rows: same noise, same N, see which"
-                + " needs fewer steps");
-        Dom.setText(why, "Why fast? OT vs VP vs score");
-        card.appendChild(why);
-        for (int r = 0; r < rows.length; r++) {
-            rows[r] = Dom.create("div", "strip");
-            rows[r].setAttribute("id", ROW_IDS[r]);
-            rows[r].setAttribute("data-state", "idle");
-            caches[r] = new PanelCache();
-            if (r == 0) {
-                card.appendChild(rows[r]);
-            }
-        }
-        strip = rows[0];
+        preset = new WhyFastPreset(card);
+        strip = rows.first();
+        card.appendChild(strip);
         compared = new ComparedModels(card, restart::request, settings);
-        for (int r = 1; r < rows.length; r++) {
-            card.appendChild(rows[r]);
-        }
-        why.addEventListener("click", e -> PageErrors.guarded("why-fast preset", this::whyFast));
+        preset.compareIn(compared);
+        rows.appendOthers(card);
         summary = Dom.create("p", "strip-summary");
         Dom.setText(summary, "Train or load a model: each panel then shows its samples after N solver steps.");
         card.appendChild(summary);
@@ -115,7 +88,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
 
     /** The bundled checkpoints, which the "Why fast?" preset shows. */
     public void usePretrained(Pretrained p) {
-        this.pretrained = p;
+        preset.usePretrained(p);
     }
 
     /** Where the page samples: the strip follows it onto WebGPU compute when the route offers a GPU sampler. */
@@ -184,31 +157,15 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         modelWaiting = false;
         List<ComparedModels.Row> others = compared.rows();
         List<StripModel> models = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         models.add(in.model());
         for (ComparedModels.Row row : others) {
             models.add(row.model());
+            labels.add(row.label());
         }
         int count = in.steps().length;
         HTMLElement[] panels = new HTMLElement[models.size() * count];
-        for (int r = 0; r < rows.length; r++) {
-            millis[r] = 0;
-            left[r] = r < models.size() ? count : 0;
-            rows[r].removeAttribute("data-millis");
-            if (r < models.size()) {
-                PanelFigure.fill(rows[r], panels, r * count, in.steps());
-            } else {
-                PanelFigure.clear(rows[r]);
-            }
-            if (r > 0) {
-                rows[r].setAttribute("data-state", r < models.size() ? "running" : "idle");
-                if (r < models.size()) {
-                    rows[r].setAttribute("data-model", others.get(r - 1).label());
-                } else {
-                    rows[r].removeAttribute("data-model");
-                }
-            }
-        }
-        strip.setAttribute("data-state", "running");
+        rows.begin(labels, in.steps(), panels);
         strip.setAttribute("data-step", Long.toString(in.step()));
         strip.setAttribute("data-solver", in.config().solver());
         strip.setAttribute("data-metric-name", in.metric());
@@ -222,7 +179,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
                 + (gpu != null ? " as WebGPU compute…" : onWorkers ? " on " + pool.size() + " worker threads…" : "…"));
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < panels.length; i++) {
-            PanelCache.Entry kept = caches[i / count].find(models.get(i / count).field(), in.config(), in.steps()[i % count], in.n(),
+            PanelCache.Entry kept = rows.cache(i / count).find(models.get(i / count).field(), in.config(), in.steps()[i % count], in.n(),
                     in.metric());
             if (kept != null) {
                 show(in, others, panels, i, kept, true);
@@ -237,7 +194,7 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
             return;
         }
         PanelJobs.Solved solved = (i, e) -> {
-            caches[i / count].put(models.get(i / count).field(), in.config(), in.n(), in.metric(), e.panel(), e.samples(), e.millis());
+            rows.cache(i / count).put(models.get(i / count).field(), in.config(), in.n(), in.metric(), e.panel(), e.samples(), e.millis());
             show(in, others, panels, i, e, false);
         };
         if (gpu != null) {
@@ -274,31 +231,17 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
     private void show(StripInputs in, List<ComparedModels.Row> others, HTMLElement[] panels, int i, PanelCache.Entry e,
             boolean fromCache) {
         int r = i / in.steps().length;
-        if (!fromCache) {
-            millis[r] += e.millis();
-        }
         PanelFigure.show(panels[i], in, e, fromCache, gpuPlot);
-        if (--left[r] == 0) {
-            rows[r].setAttribute("data-state", "done");
-            rows[r].setAttribute("data-millis", Format.fixed(millis[r], 1));
-            if (r == 0) {
-                strip.setAttribute("data-redraw-millis", Format.fixed(now() - passStart, 1));
-            }
+        if (rows.shown(r, e.millis(), fromCache) && r == 0) {
+            strip.setAttribute("data-redraw-millis", Format.fixed(now() - passStart, 1));
         }
-        for (int k : left) {
-            if (k > 0) {
-                return;
-            }
+        if (rows.allDone()) {
+            finish(in, others);
         }
-        finish(in, others);
     }
 
     private void finish(StripInputs in, List<ComparedModels.Row> others) {
         running = false;
-        double total = 0;
-        for (double m : millis) {
-            total += m;
-        }
         StringBuilder also = new StringBuilder();
         for (int r = 0; r < others.size(); r++) {
             also.append(r == 0 ? " (compared: " : ", ").append(others.get(r).label()).append(r == others.size() - 1 ? ")" : "");
@@ -306,19 +249,11 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         Dom.setText(summary, "Model at step " + in.step() + also
                 + ", " + in.n() + " points per panel, " + in.config().solver() + ", "
                 + (StripSampler.SLICED_W2.equals(in.metric()) ? "sliced W₂²" : "energy distance") + " to the data set; "
-                + Math.round(total) + " ms of sampling, redrawn in " + Math.round(now() - passStart)
+                + Math.round(rows.totalMillis()) + " ms of sampling, redrawn in " + Math.round(now() - passStart)
                 + " ms (panels already computed for this model are kept).");
         if (modelWaiting) {
             restart.request();
         }
-    }
-
-    /** The "Why fast?" preset: the OT model shown, the VP and score models in the rows below, the strip in view. */
-    private void whyFast() {
-        if (pretrained != null) {
-            pretrained.choose(WHY_FAST_SHOWN);
-        }
-        compared.choose(WHY_FAST_COMPARED);
     }
 
     private void workersReady() {
