@@ -3,8 +3,10 @@ package flowplay.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flowplay.core.data.FileDatasets;
 import flowplay.server.api.ErrorMapping;
+import flowplay.server.api.HealthApi;
 import flowplay.server.api.RunStream;
 import flowplay.server.api.RunsApi;
+import flowplay.server.api.SecurityHeaders;
 import flowplay.server.data.TrainingFiles;
 import flowplay.server.runs.RunManager;
 import io.javalin.Javalin;
@@ -43,7 +45,9 @@ public final class FlowplayServer implements AutoCloseable {
                 config.routes.get("/", ctx -> ctx.contentType("text/plain")
                         .result("Flowplay API server. The web client (flowplay-webapp) is not on the classpath.\n"));
             }
+            SecurityHeaders.register(config.routes);
             api.register(config.routes);
+            new HealthApi(runs, mapper).register(config.routes);
             stream.register(config.routes);
             errors.register(config.routes);
         });

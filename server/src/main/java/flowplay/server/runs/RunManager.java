@@ -67,6 +67,24 @@ public final class RunManager implements AutoCloseable {
         recover();
     }
 
+    /**
+     * What {@code /ready} reports: runs by state, the queue and its room. Ready means a new run would be accepted now:
+     * the manager is not shutting down and the queue has room.
+     */
+    public Readiness readiness() {
+        Map<String, Integer> byState = new java.util.TreeMap<>();
+        for (Run run : runs.values()) {
+            byState.merge(run.state().id(), 1, Integer::sum);
+        }
+        int queue = pool.getQueue().size();
+        int room = pool.getQueue().remainingCapacity();
+        return new Readiness(!closing && room > 0, byState, queue, queue + room, pool.getMaximumPoolSize());
+    }
+
+    /** See {@link #readiness()}. */
+    public record Readiness(boolean ready, Map<String, Integer> runsByState, int queued, int queueCapacity, int workers) {
+    }
+
     public RunLimits limits() {
         return limits;
     }

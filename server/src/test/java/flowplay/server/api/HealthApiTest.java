@@ -1,0 +1,52 @@
+package flowplay.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** {@code /health}, {@code /ready} and the security headers every answer carries, on a live server. */
+class HealthApiTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void healthAnswersAndReadyReportsRunsAndQueue() throws Exception {
+        try (TestServer s = new TestServer(data)) {
+            HttpResponse<String> health = s.get("/health");
+            assertEquals(200, health.statusCode());
+            assertEquals("ok", TestServer.JSON.readTree(health.body()).get("status").asText());
+
+            HttpResponse<String> ready = s.get("/ready");
+            assertEquals(200, ready.statusCode(), ready.body());
+            JsonNode body = TestServer.JSON.readTree(ready.body());
+            assertEquals("ready", body.get("status").asText());
+            assertEquals(0, body.get("queued").asInt());
+            assertEquals(8, body.get("queueCapacity").asInt());
+            assertEquals(2, body.get("workers").asInt());
+            assertEquals(0, body.get("runs").size());
+
+            s.runs.close();
+            HttpResponse<String> closing = s.get("/ready");
+            assertEquals(503, closing.statusCode(), closing.body());
+            assertEquals("not ready", TestServer.JSON.readTree(closing.body()).get("status").asText());
+        }
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+        try (TestServer s = new TestServer(data)) {
+            for (String path : new String[] {"/", "/api/settings", "/api/runs/nope", "/health", "/flowplay.js"}) {
+                HttpResponse<String> r = s.get(path);
+                assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+                assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null), path);
+                assertEquals("frame-ancestors 'none'", r.headers().firstValue("Content-Security-Policy").orElse(null), path);
+                assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), path);
+            }
+        }
+    }
+}
