@@ -28,13 +28,19 @@ public final class ErrorMapping {
         this.mapper = mapper;
     }
 
+    /** A run of the default size trains in seconds to a minute here: a retry this much later usually finds room. */
+    static final long RETRY_AFTER_SECONDS = 15;
+
     public void register(RoutesConfig routes) {
         routes.exception(SettingException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), e.field(), e.allowed()));
         routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.field(), e.allowed()));
         // Javalin's own refusals (e.g. 413 for a body over the request cap) in the same JSON shape as ours.
         routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), message(e), null, null));
-        routes.exception(RejectedExecutionException.class,
-                (e, ctx) -> answer(ctx, 503, "too many runs queued; try again when one has finished", null, null));
+        // Full: refused at once with when to ask again, rather than a request that hangs until a slot frees.
+        routes.exception(RejectedExecutionException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+            answer(ctx, 429, "the run queue is full; try again in " + RETRY_AFTER_SECONDS + " s", null, null);
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             answer(ctx, 500, "internal error", null, null);

@@ -1,6 +1,7 @@
 package flowplay.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import flowplay.server.runs.RunLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,22 @@ class HealthApiTest {
             HttpResponse<String> closing = s.get("/ready");
             assertEquals(503, closing.statusCode(), closing.body());
             assertEquals("not ready", TestServer.JSON.readTree(closing.body()).get("status").asText());
+        }
+    }
+
+    @Test
+    void aFullQueueRefusesWith429AndRetryAfterAndReadySays503() throws Exception {
+        try (TestServer s = new TestServer(data, RunLimits.DEFAULT, 1, 1)) {
+            String body = "{\"dataset\":\"moons\",\"steps\":100000,\"checkpointEvery\":100000}";
+            assertEquals(201, s.post("/api/runs", body).statusCode()); // trains
+            assertEquals(201, s.post("/api/runs", body).statusCode()); // waits in the one queue slot
+            HttpResponse<String> full = s.post("/api/runs", body);
+            assertEquals(429, full.statusCode(), full.body());
+            assertEquals(String.valueOf(ErrorMapping.RETRY_AFTER_SECONDS), full.headers().firstValue("Retry-After").orElse(null));
+            assertEquals("the run queue is full; try again in 15 s", TestServer.JSON.readTree(full.body()).get("error").asText());
+            HttpResponse<String> ready = s.get("/ready");
+            assertEquals(503, ready.statusCode(), "no room for a new run: " + ready.body());
+            assertEquals(1, TestServer.JSON.readTree(ready.body()).get("queued").asInt());
         }
     }
 

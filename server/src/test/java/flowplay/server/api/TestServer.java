@@ -30,7 +30,11 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path data, RunLimits limits) {
-        runs = new RunManager(new JavaEngine(), new RunStore(data), 2, 8, limits);
+        this(data, limits, 2, 8);
+    }
+
+    TestServer(Path data, RunLimits limits, int workers, int queue) {
+        runs = new RunManager(new JavaEngine(), new RunStore(data), workers, queue, limits);
         server = new FlowplayServer(runs).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
