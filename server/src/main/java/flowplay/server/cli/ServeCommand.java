@@ -69,6 +69,7 @@ public final class ServeCommand implements Command {
         Engine engine = selected.engine();
         // Describing the backend loads ND4J's native libraries (seconds) for the nd4j engine: now, not inside the first run.
         StartupLog.print(err, "serve", selected, workers);
+        err.println(StartupLog.limits(workers, queue, limits, FlowplayServer.MAX_REQUEST_BYTES));
         RunManager runs = new RunManager(engine, new RunStore(data), workers, queue, limits);
         FlowplayServer server = new FlowplayServer(runs).start(host, port);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,9 +1,12 @@
 package flowplay.server.cli;
 
+import flowplay.server.runs.RunLimits;
+
 import flowplay.server.engine.Engines;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The one block {@code serve} and {@code train} print before they start: which engine trains and why, what it computes
@@ -32,5 +35,11 @@ final class StartupLog {
                 "  backend  " + backend,
                 "  threads  " + threadsPerRun + " per run, " + workers + (workers == 1 ? " worker" : " workers") + ", " + cores
                         + (cores == 1 ? " core" : " cores") + ", OMP_NUM_THREADS=" + (omp == null ? "unset" : omp));
+    }
+
+    /** The limits a public demo runs under, said once at start so that an operator sees what strangers get. */
+    static String limits(int workers, int queue, RunLimits limits, long maxRequestBytes) {
+        return String.format(Locale.ROOT, "  limits   %d runs at once, queue %d (then 429 with Retry-After), max steps %d, max run %s s,"
+                + " request body %d MiB", workers, queue, limits.maxSteps(), limits.maxRunSecondsText(), maxRequestBytes >> 20);
     }
 }

@@ -42,4 +42,10 @@ class StartupLogTest {
             java.nio.file.Files.deleteIfExists(out);
         }
     }
+
+    @Test
+    void theLimitsLineSaysWhatAPublicServerAllows() {
+        assertEquals("  limits   2 runs at once, queue 16 (then 429 with Retry-After), max steps 100000, max run 600 s, request body 4 MiB",
+                StartupLog.limits(2, 16, flowplay.server.runs.RunLimits.DEFAULT, 4L << 20));
+    }
 }
