@@ -6,6 +6,7 @@ import flowplay.server.runs.RunManager;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunStream implements AutoCloseable {
     private static final int CLOSE_UNKNOWN_RUN = 4404;
+    /** Policy violation (RFC 6455): a subscription from a page of another origin. */
+    static final int CLOSE_POLICY = 1008;
 
     private final RunManager runs;
     private final ObjectMapper mapper;
@@ -47,6 +50,13 @@ public final class RunStream implements AutoCloseable {
     }
 
     private void connect(WsContext ctx) {
+        String origin = ctx.header("Origin");
+        if (origin != null && !sameOrigin(origin, ctx.header("Host"))) {
+            // A page on another site must not read a run's stream with the visitor's browser (cross-site WebSocket hijacking);
+            // browsers always send Origin, other clients (curl, the tests' Java client) need not.
+            ctx.closeSession(CLOSE_POLICY, "origin " + origin + " may not subscribe");
+            return;
+        }
         String id = ctx.pathParam("id");
         Optional<Run> run = runs.find(id);
         if (run.isEmpty()) {
@@ -59,6 +69,19 @@ public final class RunStream implements AutoCloseable {
         subscriptions.put(ctx.sessionId(), new Subscription(run.get(), subscriber));
         run.get().events().watch(subscriber);
         subscriber.run();
+    }
+
+    /** The Origin's host[:port] is the Host the request was sent to (so the page this server served). */
+    static boolean sameOrigin(String origin, String host) {
+        if (host == null) {
+            return false;
+        }
+        try {
+            String authority = URI.create(origin).getAuthority();
+            return authority != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void disconnect(WsContext ctx) {

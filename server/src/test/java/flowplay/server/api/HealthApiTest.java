@@ -54,6 +54,22 @@ class HealthApiTest {
         }
     }
 
+    /** Run ids only ever name entries of the server's own table: a path in an id reaches no file and leaks no path. */
+    @Test
+    void idsThatArePathsFindNothingAndSayNoPath() throws Exception {
+        try (TestServer s = new TestServer(data)) {
+            for (String id : new String[] {"..%2F..%2F..%2Fetc%2Fpasswd", "..", "%2Fetc%2Fpasswd", "..%5C..%5Cwindows", "a%00b"}) {
+                for (String tail : new String[] {"", "/checkpoint", "/checkpoints", "/checkpoints/1", "/points"}) {
+                    HttpResponse<String> r = s.get("/api/runs/" + id + tail);
+                    assertEquals(true, r.statusCode() == 404 || r.statusCode() == 400, id + tail + " → " + r.statusCode() + " " + r.body());
+                    // The id itself may be echoed (as JSON, never run: nosniff); the server's own folders and stack traces never are.
+                    assertEquals(false, r.body().contains(data.toString()) || r.body().contains("Exception") || r.body().contains("\tat "),
+                            id + tail + ": " + r.body());
+                }
+            }
+        }
+    }
+
     @Test
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         try (TestServer s = new TestServer(data)) {

@@ -5,6 +5,7 @@ import flowplay.core.checkpoint.Checkpoint;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,22 @@ class RunStreamTest extends LiveServerTest {
         StreamClient client = StreamClient.connect(server, "nope", false);
         Thread.sleep(300);
         assertTrue(client.texts.isEmpty());
+    }
+
+    @Test
+    void aPageOfAnotherOriginMayNotSubscribeButThisServersPageMay() throws Exception {
+        String id = server.create("{\"steps\": 50, \"checkpointEvery\": 50}");
+        StreamClient foreign = StreamClient.connect(server, id, false, "https://evil.example");
+        assertTrue(foreign.closed.await(10, TimeUnit.SECONDS), "a foreign origin is closed at once");
+        assertEquals(1008, foreign.closeCode);
+        assertTrue(foreign.texts.isEmpty() && foreign.binaries.isEmpty(), "and hears nothing of the run");
+
+        StreamClient own = StreamClient.connect(server, id, false, server.base);
+        assertTrue(own.awaitEnd(30), "the page this server served streams as before");
+        assertEquals(50, Checkpoint.fromBytes(own.binaries.get(own.binaries.size() - 1)).step());
+        assertTrue(RunStream.sameOrigin("http://127.0.0.1:7070", "127.0.0.1:7070"));
+        assertTrue(!RunStream.sameOrigin("http://127.0.0.1:7071", "127.0.0.1:7070") && !RunStream.sameOrigin("null", "127.0.0.1:7070")
+                && !RunStream.sameOrigin("http://x", null), "other ports, the opaque origin and a missing Host are refused");
     }
 
     /**

@@ -31,10 +31,30 @@ final class StreamClient implements WebSocket.Listener {
     }
 
     static StreamClient connect(TestServer server, String runId, boolean paused) {
+        return connect(server, runId, paused, null);
+    }
+
+    /** @param origin the Origin header a browser would send, or null for none */
+    static StreamClient connect(TestServer server, String runId, boolean paused, String origin) {
         StreamClient client = new StreamClient(paused);
         URI uri = URI.create(server.base.replace("http://", "ws://") + "/api/runs/" + runId + "/stream");
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, client).join();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        client.socket = builder.buildAsync(uri, client).join();
         return client;
+    }
+
+    /** The close code the server sent, once it closed (-1 before). */
+    volatile int closeCode = -1;
+    final CountDownLatch closed = new CountDownLatch(1);
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode = statusCode;
+        closed.countDown();
+        return null;
     }
 
     @Override
