@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /health}, {@code /ready} and the security headers every answer carries, on a live server. */
 class HealthApiTest {
@@ -70,6 +72,21 @@ class HealthApiTest {
         }
     }
 
+    /** Only the files that start TeaVM's WasmGC runtime may compile wasm and eval its interop glue. */
+    @Test
+    void onlyTheWasmStartersMayEval() throws Exception {
+        try (TestServer s = new TestServer(data)) {
+            for (String path : new String[] {"/sample-worker.js", "/bench.html"}) {
+                String csp = s.get(path).headers().firstValue("Content-Security-Policy").orElse("");
+                assertTrue(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval';"), path + ": " + csp);
+                assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"), path + ": " + csp);
+            }
+            for (String path : new String[] {"/index.html", "/sample-worker.wasm", "/flowplay.js", "/bench.js"}) {
+                assertEquals(SecurityHeaders.POLICY, s.get(path).headers().firstValue("Content-Security-Policy").orElse(""), path);
+            }
+        }
+    }
+
     @Test
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         try (TestServer s = new TestServer(data)) {
@@ -77,7 +94,9 @@ class HealthApiTest {
                 HttpResponse<String> r = s.get(path);
                 assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
                 assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null), path);
-                assertEquals("frame-ancestors 'none'", r.headers().firstValue("Content-Security-Policy").orElse(null), path);
+                String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+                assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self';"), path + ": " + csp);
+                assertFalse(csp.contains("unsafe"), path + ": no eval, no inline script: " + csp);
                 assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), path);
             }
         }
