@@ -26,12 +26,14 @@ final class RunJson {
         return m;
     }
 
-    static Map<String, Object> progress(Progress p) {
+    /** {@code at}: when the server published the report (epoch ms), so a viewer can tell how late it arrived. */
+    static Map<String, Object> progress(Progress p, long publishedMillis) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "progress");
         m.put("step", p.step());
         m.put("loss", p.loss());
         m.put("stepsPerSecond", p.stepsPerSecond());
+        m.put("at", publishedMillis);
         return m;
     }
 

@@ -93,7 +93,7 @@ final class StreamSubscriber implements Runnable {
                 return true;
             case 1:
                 sentProgress = p.seq();
-                sendText(RunJson.progress(p.value()));
+                sendText(RunJson.progress(p.value(), p.publishedMillis()));
                 return true;
             case 2:
                 sentCheckpoint = c.seq();

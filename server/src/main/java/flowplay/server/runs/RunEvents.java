@@ -12,8 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * in which things happened (the final checkpoint before the "done" state).
  */
 public final class RunEvents {
-    /** One slot's content: the value and when it was published. */
-    public record Slot<T>(long seq, T value) {
+    /**
+     * One slot's content: the value, its place in the order of publications, and the wall-clock time it was published
+     * (epoch ms, sent with progress so that a client can tell how stale a report is).
+     */
+    public record Slot<T>(long seq, T value, long publishedMillis) {
     }
 
     private final AtomicLong seq = new AtomicLong();
@@ -23,17 +26,17 @@ public final class RunEvents {
     private volatile Slot<CheckpointBytes> checkpoint;
 
     public void publish(RunStatus value) {
-        state = new Slot<>(seq.incrementAndGet(), value);
+        state = new Slot<>(seq.incrementAndGet(), value, System.currentTimeMillis());
         poke();
     }
 
     public void publish(Progress value) {
-        progress = new Slot<>(seq.incrementAndGet(), value);
+        progress = new Slot<>(seq.incrementAndGet(), value, System.currentTimeMillis());
         poke();
     }
 
     public void publish(CheckpointBytes value) {
-        checkpoint = new Slot<>(seq.incrementAndGet(), value);
+        checkpoint = new Slot<>(seq.incrementAndGet(), value, System.currentTimeMillis());
         poke();
     }
 

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunStreamTest extends LiveServerTest {
     @Test
     void streamsProgressStateAndCheckpoints() throws Exception {
+        long before = System.currentTimeMillis();
         String id = server.create("{\"steps\": 300, \"width\": 16, \"checkpointEvery\": 100}");
         StreamClient client = StreamClient.connect(server, id, false);
         assertTrue(client.awaitEnd(60), "no final state; got " + client.texts);
@@ -22,6 +23,8 @@ class RunStreamTest extends LiveServerTest {
         assertTrue(progress.get("step").asLong() >= 1);
         assertTrue(progress.get("loss").asDouble() > 0);
         assertTrue(progress.get("stepsPerSecond").asDouble() > 0);
+        long at = progress.get("at").asLong();
+        assertTrue(at >= before && at <= System.currentTimeMillis(), "published at " + at + ", test started " + before);
         assertTrue(client.binaries.size() >= 1);
         Checkpoint last = Checkpoint.fromBytes(client.binaries.get(client.binaries.size() - 1));
         assertEquals(300, last.step(), "the final checkpoint comes before the final state");
