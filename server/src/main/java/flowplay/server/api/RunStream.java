@@ -10,7 +10,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -26,12 +26,14 @@ public final class RunStream implements AutoCloseable {
 
     private final RunManager runs;
     private final ObjectMapper mapper;
-    private final ExecutorService drains = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService drains = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ws-drain");
         t.setDaemon(true);
         return t;
     });
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    /** Per run id; a few hundred bytes each, kept while the server runs like the runs themselves. */
+    private final Map<String, FrameTexts> texts = new ConcurrentHashMap<>();
 
     private record Subscription(Run run, StreamSubscriber subscriber) {
     }
@@ -65,7 +67,8 @@ public final class RunStream implements AutoCloseable {
         }
         // Keeps idle sockets (a long queue, a paused client) from timing out.
         ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
-        StreamSubscriber subscriber = new StreamSubscriber(ctx.session, run.get().events(), mapper, drains);
+        StreamSubscriber subscriber = new StreamSubscriber(ctx.session, run.get().events(),
+                texts.computeIfAbsent(id, k -> new FrameTexts(mapper)), drains);
         subscriptions.put(ctx.sessionId(), new Subscription(run.get(), subscriber));
         run.get().events().watch(subscriber);
         subscriber.run();

@@ -1,7 +1,5 @@
 package flowplay.server.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import flowplay.server.runs.CheckpointBytes;
 import flowplay.server.runs.Progress;
 import flowplay.server.runs.RunEvents;
@@ -11,37 +9,54 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One WebSocket's drain. At most one frame is in flight per socket; when Jetty reports it written, the drain looks at
  * the run's slots and sends whichever value is newer than what this client last got, oldest publication first. A slow
  * client therefore receives fewer, fresher frames; nothing queues up for it, and the training thread only ever pokes.
+ *
+ * <p>Progress and checkpoints also go out at most {@link #PROGRESS_GAP_NANOS every 100 ms} and
+ * {@link #CHECKPOINT_GAP_NANOS every 250 ms} per socket: a chart and a sampler cannot show more, and two hundred
+ * viewers of a fast run would otherwise take the cores the run trains on. A frame held back is sent when its gap has
+ * passed (the newest by then); frames still go out in publication order, so the final checkpoint precedes "done".
  */
 final class StreamSubscriber implements Runnable {
     private final Session session;
     private final RunEvents events;
-    private final ObjectMapper mapper;
-    private final Executor executor;
+    static final long PROGRESS_GAP_NANOS = 100_000_000L;
+    static final long CHECKPOINT_GAP_NANOS = 250_000_000L;
+
+    private final FrameTexts texts;
+    private final ScheduledExecutorService executor;
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private volatile boolean closed;
     // Touched only by the thread holding inFlight.
     private long sentState;
     private long sentProgress;
     private long sentCheckpoint;
+    private long progressSentAt = System.nanoTime() - PROGRESS_GAP_NANOS;
+    private long checkpointSentAt = System.nanoTime() - CHECKPOINT_GAP_NANOS;
+    /** Whether a drain is scheduled for when a held-back frame's gap has passed (written on the drain thread only). */
+    private volatile boolean wakeScheduled;
+    private static final int SENT = 0;
+    private static final int NOTHING = 1;
+    private static final int HELD = 2;
 
-    StreamSubscriber(Session session, RunEvents events, ObjectMapper mapper, Executor executor) {
+    StreamSubscriber(Session session, RunEvents events, FrameTexts texts, ScheduledExecutorService executor) {
         this.session = session;
         this.events = events;
-        this.mapper = mapper;
+        this.texts = texts;
         this.executor = executor;
     }
 
     /** The watcher hook, called on the publishing thread: hand the work to the executor and return. */
     @Override
     public void run() {
-        if (!closed && !inFlight.get()) {
+        // While a frame is held back, its wake-up will send the newest: no need to queue a drain per publication.
+        if (!closed && !inFlight.get() && !wakeScheduled) {
             executor.execute(this::drain);
         }
     }
@@ -52,10 +67,14 @@ final class StreamSubscriber implements Runnable {
 
     private void drain() {
         while (!closed && inFlight.compareAndSet(false, true)) {
-            if (sendNext()) {
+            int outcome = sendNext();
+            if (outcome == SENT) {
                 return;
             }
             inFlight.set(false);
+            if (outcome == HELD) {
+                return; // the scheduled wake-up drains again
+            }
             // A publish may have come between finding nothing and releasing the flag, and its poke saw us busy.
             if (!pending()) {
                 return;
@@ -67,8 +86,8 @@ final class StreamSubscriber implements Runnable {
         return newer(events.state(), sentState) || newer(events.progress(), sentProgress) || newer(events.checkpoint(), sentCheckpoint);
     }
 
-    /** Starts sending the oldest unsent slot; false when there is nothing new. */
-    private boolean sendNext() {
+    /** Starts sending the oldest unsent slot: SENT, NOTHING new, or HELD back until its gap has passed. */
+    private int sendNext() {
         Slot<RunStatus> s = events.state();
         Slot<Progress> p = events.progress();
         Slot<CheckpointBytes> c = events.checkpoint();
@@ -86,32 +105,47 @@ final class StreamSubscriber implements Runnable {
             best = c.seq();
             which = 2;
         }
+        long now = System.nanoTime();
         switch (which) {
             case 0:
                 sentState = s.seq();
-                sendText(RunJson.state(s.value()));
-                return true;
+                session.sendText(texts.state(s), callback());
+                return SENT;
             case 1:
+                if (holdBack(now, progressSentAt, PROGRESS_GAP_NANOS)) {
+                    return HELD;
+                }
                 sentProgress = p.seq();
-                sendText(RunJson.progress(p.value(), p.publishedMillis()));
-                return true;
+                progressSentAt = now;
+                session.sendText(texts.progress(p), callback());
+                return SENT;
             case 2:
+                if (holdBack(now, checkpointSentAt, CHECKPOINT_GAP_NANOS)) {
+                    return HELD;
+                }
                 sentCheckpoint = c.seq();
+                checkpointSentAt = now;
                 session.sendBinary(ByteBuffer.wrap(c.value().bytes()), callback());
-                return true;
+                return SENT;
             default:
-                return false;
+                return NOTHING;
         }
     }
 
-    private void sendText(Object json) {
-        String text;
-        try {
-            text = mapper.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** True (and a drain scheduled for when it ends) while the last frame of this kind went out less than a gap ago. */
+    private boolean holdBack(long now, long sentAt, long gap) {
+        long wait = sentAt + gap - now;
+        if (wait <= 0) {
+            return false;
         }
-        session.sendText(text, callback());
+        if (!wakeScheduled) {
+            wakeScheduled = true;
+            executor.schedule(() -> {
+                wakeScheduled = false;
+                drain();
+            }, wait, TimeUnit.NANOSECONDS);
+        }
+        return true;
     }
 
     private Callback callback() {

@@ -5,6 +5,9 @@ import flowplay.core.checkpoint.Checkpoint;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,6 +46,48 @@ class RunStreamTest extends LiveServerTest {
         assertEquals(1, client.binaries.size(), "only the newest checkpoint");
         assertEquals(50, Checkpoint.fromBytes(client.binaries.get(0)).step());
         assertEquals(1, client.count("progress"));
+    }
+
+    /**
+     * Training publishes progress every 10 steps or 50 ms; a socket still gets progress frames about 100 ms apart (the
+     * median gap between arrivals: robust to a frame delayed in transit), and the final progress, the final checkpoint
+     * and the final state still arrive, in that order.
+     */
+    @Test
+    void progressFramesGoOutAtMostTenASecondAndTheLastOnesAreNotLost() throws Exception {
+        String id = server.create("{\"steps\": 3000, \"width\": 32, \"checkpointEvery\": 1000}");
+        StreamClient client = StreamClient.connect(server, id, false);
+        assertTrue(client.awaitEnd(60), "no final state; got " + client.texts);
+        client.close();
+        long median = medianGapMillis(client.progressArrivals);
+        assertTrue(median >= 80, "median gap between progress frames: " + median + " ms");
+        assertEquals(3000, Checkpoint.fromBytes(client.binaries.get(client.binaries.size() - 1)).step(), "the final checkpoint");
+        JsonNode last = client.texts.get(client.texts.size() - 1);
+        assertEquals("done", last.get("state").asText(), "the final state comes last: " + client.texts);
+        JsonNode lastProgress = client.texts.stream().filter(t -> t.get("type").asText().equals("progress")).reduce((a, b) -> b).orElseThrow();
+        assertEquals(3000, lastProgress.get("step").asLong(), "the final progress is not lost to the gap");
+    }
+
+    /** A checkpoint every 10 steps still reaches a socket about every 250 ms, and the final one is not lost. */
+    @Test
+    void checkpointsGoOutAtMostFourASecond() throws Exception {
+        String id = server.create("{\"steps\": 3000, \"width\": 32, \"checkpointEvery\": 10}");
+        StreamClient client = StreamClient.connect(server, id, false);
+        assertTrue(client.awaitEnd(60), "no final state; got " + client.texts);
+        client.close();
+        long median = medianGapMillis(client.binaryArrivals);
+        assertTrue(median >= 200, "median gap between checkpoints: " + median + " ms");
+        assertEquals(3000, Checkpoint.fromBytes(client.binaries.get(client.binaries.size() - 1)).step(), "the final checkpoint");
+    }
+
+    private static long medianGapMillis(List<Long> arrivals) {
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < arrivals.size(); i++) {
+            gaps.add((arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000);
+        }
+        assertTrue(gaps.size() >= 4, "a few seconds of training give several frames: " + gaps);
+        Collections.sort(gaps);
+        return gaps.get(gaps.size() / 2);
     }
 
     @Test

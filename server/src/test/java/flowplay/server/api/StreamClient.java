@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 final class StreamClient implements WebSocket.Listener {
     final List<JsonNode> texts = new CopyOnWriteArrayList<>();
     final List<byte[]> binaries = new CopyOnWriteArrayList<>();
+    /** When each progress frame and each checkpoint arrived (System.nanoTime). */
+    final List<Long> progressArrivals = new CopyOnWriteArrayList<>();
+    final List<Long> binaryArrivals = new CopyOnWriteArrayList<>();
     final CountDownLatch ended = new CountDownLatch(1);
     private final boolean paused;
     private final StringBuilder text = new StringBuilder();
@@ -83,6 +86,9 @@ final class StreamClient implements WebSocket.Listener {
             try {
                 JsonNode event = TestServer.JSON.readTree(text.toString());
                 texts.add(event);
+                if (event.get("type").asText().equals("progress")) {
+                    progressArrivals.add(System.nanoTime());
+                }
                 if (event.get("type").asText().equals("state")
                         && event.get("state").asText().matches("done|failed|cancelled")) {
                     ended.countDown();
@@ -103,6 +109,7 @@ final class StreamClient implements WebSocket.Listener {
         binary.writeBytes(chunk);
         if (last) {
             binaries.add(binary.toByteArray());
+            binaryArrivals.add(System.nanoTime());
             binary.reset();
         }
         webSocket.request(1);
