@@ -146,9 +146,12 @@ public final class RunManager implements AutoCloseable {
         }
         queued.put(run.id(), task);
         save(run);
+        // Said before the hand-over: a free worker may log "started" at once.
+        lifecycle(run, "accepted: dataset " + run.config().dataset() + ", " + settings.getLong("steps") + " steps");
         try {
             pool.execute(task);
         } catch (RejectedExecutionException e) {
+            lifecycle(run, "refused: the run queue is full");
             runs.remove(run.id());
             queued.remove(run.id());
             store.deleteRun(run.id());
@@ -157,7 +160,6 @@ public final class RunManager implements AutoCloseable {
         synchronized (order) {
             order.add(run.id());
         }
-        LOG.info("run {} accepted: dataset {}, {} steps", run.id(), run.config().dataset(), settings.getLong("steps"));
         return run;
     }
 
@@ -267,7 +269,7 @@ public final class RunManager implements AutoCloseable {
             return;
         }
         if (run.transition(RunState.RUNNING, null)) {
-            LOG.info("run {} started", run.id());
+            lifecycle(run, "started");
             save(run);
         }
         long deadline = System.nanoTime() + limits.maxRunTime().toNanos();
@@ -322,8 +324,23 @@ public final class RunManager implements AutoCloseable {
 
     private void end(Run run, RunState state, String reason) {
         if (run.transition(state, reason)) {
-            LOG.info("run {} {}", run.id(), reason == null ? state.id() + " at step " + run.step() : state.id() + ": " + reason);
+            lifecycle(run, reason == null ? state.id() + " at step " + run.step() : state.id() + ": " + reason);
             save(run);
+        }
+    }
+
+    /** One log line about the run, under its id in the MDC also where the thread serves no run (a new run, shutdown). */
+    private static void lifecycle(Run run, String what) {
+        String outer = MDC.get(MDC_RUN);
+        MDC.put(MDC_RUN, run.id());
+        try {
+            LOG.info("run {} {}", run.id(), what);
+        } finally {
+            if (outer == null) {
+                MDC.remove(MDC_RUN);
+            } else {
+                MDC.put(MDC_RUN, outer);
+            }
         }
     }
 
