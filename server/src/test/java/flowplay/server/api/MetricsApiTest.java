@@ -74,6 +74,7 @@ class MetricsApiTest {
             String id = s.create("{\"steps\": 200, \"width\": 8, \"checkpointEvery\": 200}");
             assertEquals("done", s.awaitEnd(id, Duration.ofSeconds(60)).get("state").asText());
             s.get("/no/such/page-xyz");
+            assertEquals(200, s.get("/index.html").statusCode(), "the web client is on the test class path");
             body = s.get("/metrics", BEARER).body();
             assertEquals(1, value(body, "flowplay_runs", "state=\"done\""));
             assertEquals(200, value(body, "flowplay_training_steps_total"), "every step of the finished run");
@@ -81,6 +82,7 @@ class MetricsApiTest {
                     body);
             assertEquals(1, value(body, "http_server_requests_seconds_count", "method=\"POST\"", "route=\"/api/runs\"", "status=\"201\""));
             assertEquals(1, value(body, "http_server_requests_seconds_count", "route=\"unmatched\"", "status=\"404\""));
+            assertEquals(1, value(body, "http_server_requests_seconds_count", "route=\"static\"", "status=\"200\""));
             assertTrue(value(body, "http_server_requests_seconds_count", "route=\"/metrics\"", "status=\"200\"") >= 1);
             assertFalse(body.contains(id), "run ids never become series");
             assertFalse(body.contains("page-xyz"), "nor do made-up paths");
