@@ -2,12 +2,17 @@ package flowplay.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flowplay.core.data.FileDatasets;
+import flowplay.server.api.AdminAuth;
 import flowplay.server.api.ErrorMapping;
 import flowplay.server.api.HealthApi;
+import flowplay.server.api.MetricsApi;
+import flowplay.server.api.RunLogContext;
 import flowplay.server.api.RunStream;
 import flowplay.server.api.RunsApi;
 import flowplay.server.api.SecurityHeaders;
 import flowplay.server.data.TrainingFiles;
+import flowplay.server.ops.HttpMetrics;
+import flowplay.server.ops.Metrics;
 import flowplay.server.runs.RunManager;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -25,15 +30,22 @@ public final class FlowplayServer implements AutoCloseable {
     public static final long MAX_REQUEST_BYTES = 4L << 20;
 
     private final RunStream stream;
+    private final Metrics metrics;
     private final Javalin app;
 
+    /** A server without admin endpoints (they answer 404). */
     public FlowplayServer(RunManager runs) {
+        this(runs, AdminAuth.off());
+    }
+
+    public FlowplayServer(RunManager runs, AdminAuth admin) {
         // The shipped file data sets are read and checked now: a bad one stops the server before it listens.
         LOG.info("file data sets: {} ({} files checked)", String.join(", ", FileDatasets.NAMES), TrainingFiles.shipped().size());
         ObjectMapper mapper = new ObjectMapper();
         RunsApi api = new RunsApi(runs, mapper);
         ErrorMapping errors = new ErrorMapping(mapper);
         this.stream = new RunStream(runs, mapper);
+        this.metrics = new Metrics(runs, stream::subscribers);
         boolean client = FlowplayServer.class.getResource(WEB + "/index.html") != null;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -46,9 +58,12 @@ public final class FlowplayServer implements AutoCloseable {
                         .result("Flowplay API server. The web client (flowplay-webapp) is not on the classpath.\n"));
             }
             SecurityHeaders.register(config.routes);
+            RunLogContext.register(config.routes);
+            new HttpMetrics(metrics.registry()).register(config.routes);
             api.register(config.routes);
             new HealthApi(runs, mapper).register(config.routes);
             stream.register(config.routes);
+            new MetricsApi(metrics, admin).register(config.routes);
             errors.register(config.routes);
         });
     }
@@ -65,6 +80,7 @@ public final class FlowplayServer implements AutoCloseable {
     public void stop() {
         app.stop();
         stream.close();
+        metrics.close();
     }
 
     @Override

@@ -74,6 +74,11 @@ public final class RunStream implements AutoCloseable {
         subscriber.run();
     }
 
+    /** The WebSocket clients streaming a run now (for the metrics). */
+    public int subscribers() {
+        return subscriptions.size();
+    }
+
     /** The Origin's host[:port] is the Host the request was sent to (so the page this server served). */
     static boolean sameOrigin(String origin, String host) {
         if (host == null) {

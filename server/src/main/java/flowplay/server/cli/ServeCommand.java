@@ -1,8 +1,10 @@
 package flowplay.server.cli;
 
 import flowplay.server.FlowplayServer;
+import flowplay.server.api.AdminAuth;
 import flowplay.server.engine.Engine;
 import flowplay.server.engine.Engines;
+import flowplay.server.ops.LogFormat;
 import flowplay.server.runs.RunLimits;
 import flowplay.server.runs.RunManager;
 import flowplay.server.runs.RunStore;
@@ -40,11 +42,21 @@ public final class ServeCommand implements Command {
         spec.addOption(OptionSpec.builder("--engine").paramLabel("ENGINE").type(String.class).defaultValue(Engines.DEFAULT)
                 .description("Training engine for every run: java, nd4j, or auto: nd4j on a CUDA device (a -Pcuda build), else java "
                         + "(default ${DEFAULT-VALUE})").build());
+        spec.addOption(OptionSpec.builder(AdminTokenFlag.FLAG).paramLabel("FILE").type(String.class)
+                .description("File holding the admin token (at least " + AdminAuth.MIN_TOKEN_LENGTH
+                        + " characters) that admin endpoints such as /metrics require as Authorization: Bearer TOKEN; or set "
+                        + AdminTokenFlag.ENV + ". Neither: admin endpoints are off (404)").build());
+        spec.addOption(OptionSpec.builder("--log-format").paramLabel("FORMAT").type(String.class)
+                .description("Server log lines on stderr: text, or json (one object per line); default $" + LogFormat.ENV
+                        + ", else text").build());
         return spec;
     }
 
     @Override
     public int run(ParseResult parsed, PrintStream out, PrintStream err) throws Exception {
+        logFormat(parsed.matchedOptionValue("--log-format", null), System.getenv(LogFormat.ENV)).apply();
+        AdminTokenFlag.Admin admin = AdminTokenFlag.resolve(parsed.matchedOptionValue(AdminTokenFlag.FLAG, null),
+                System.getenv(AdminTokenFlag.ENV));
         String host = parsed.matchedOptionValue("--host", "127.0.0.1");
         int port = parsed.matchedOptionValue("--port", 7070);
         Path data = Path.of(parsed.matchedOptionValue("--data", "./flowplay-data"));
@@ -70,8 +82,9 @@ public final class ServeCommand implements Command {
         // Describing the backend loads ND4J's native libraries (seconds) for the nd4j engine: now, not inside the first run.
         StartupLog.print(err, "serve", selected, workers);
         err.println(StartupLog.limits(workers, queue, limits, FlowplayServer.MAX_REQUEST_BYTES));
+        err.println(admin.startupLine());
         RunManager runs = new RunManager(engine, new RunStore(data), workers, queue, limits);
-        FlowplayServer server = new FlowplayServer(runs).start(host, port);
+        FlowplayServer server = new FlowplayServer(runs, admin.auth()).start(host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
@@ -82,5 +95,16 @@ public final class ServeCommand implements Command {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The flag's format, else the environment's, else text; a bad value names where it came from. */
+    static LogFormat logFormat(String flag, String env) {
+        String text = flag != null ? flag : env;
+        try {
+            return text == null || text.isBlank() ? LogFormat.TEXT : LogFormat.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid value for " + (flag != null ? "--log-format" : LogFormat.ENV) + ": " + text
+                    + " (allowed: " + LogFormat.ALLOWED + ")");
+        }
     }
 }

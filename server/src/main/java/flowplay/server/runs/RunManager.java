@@ -9,6 +9,7 @@ import flowplay.server.data.TrainingData;
 import flowplay.server.engine.Engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -37,6 +39,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class RunManager implements AutoCloseable {
     public static final String INTERRUPTED = "server stopped before the run finished";
+    /** The log MDC key naming the run a line is about (set on the training thread and in requests for a run). */
+    public static final String MDC_RUN = "run";
     private static final Logger LOG = LoggerFactory.getLogger(RunManager.class);
     private static final SecureRandom IDS = new SecureRandom();
     private static final long SAVE_PROGRESS_NANOS = 2_000_000_000L;
@@ -48,6 +52,7 @@ public final class RunManager implements AutoCloseable {
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Map<String, Runnable> queued = new ConcurrentHashMap<>();
     private final List<String> order = new ArrayList<>();
+    private final LongAdder stepsTrained = new LongAdder();
     private volatile boolean closing;
 
     public RunManager(Engine engine, RunStore store, int workers, int queueCapacity) {
@@ -83,6 +88,11 @@ public final class RunManager implements AutoCloseable {
 
     /** See {@link #readiness()}. */
     public record Readiness(boolean ready, Map<String, Integer> runsByState, int queued, int queueCapacity, int workers) {
+    }
+
+    /** Training steps taken by this server's runs since it started (for the metrics). */
+    public long stepsTrained() {
+        return stepsTrained.sum();
     }
 
     public RunLimits limits() {
@@ -136,9 +146,12 @@ public final class RunManager implements AutoCloseable {
         }
         queued.put(run.id(), task);
         save(run);
+        // Said before the hand-over: a free worker may log "started" at once.
+        lifecycle(run, "accepted: dataset " + run.config().dataset() + ", " + settings.getLong("steps") + " steps");
         try {
             pool.execute(task);
         } catch (RejectedExecutionException e) {
+            lifecycle(run, "refused: the run queue is full");
             runs.remove(run.id());
             queued.remove(run.id());
             store.deleteRun(run.id());
@@ -240,6 +253,12 @@ public final class RunManager implements AutoCloseable {
     }
 
     private void execute(Run run) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_RUN, run.id())) {
+            train(run);
+        }
+    }
+
+    private void train(Run run) {
         queued.remove(run.id());
         if (run.cancelRequested()) {
             end(run, RunState.CANCELLED, "cancelled while queued");
@@ -250,14 +269,18 @@ public final class RunManager implements AutoCloseable {
             return;
         }
         if (run.transition(RunState.RUNNING, null)) {
+            lifecycle(run, "started");
             save(run);
         }
         long deadline = System.nanoTime() + limits.maxRunTime().toNanos();
         TrainingListener listener = new TrainingListener() {
             private long lastSave = System.nanoTime();
+            private long lastStep;
 
             @Override
             public void progress(Progress progress) {
+                stepsTrained.add(Math.max(0, progress.step() - lastStep));
+                lastStep = progress.step();
                 run.progress(progress);
                 long now = System.nanoTime();
                 if (now - lastSave >= SAVE_PROGRESS_NANOS) {
@@ -301,7 +324,23 @@ public final class RunManager implements AutoCloseable {
 
     private void end(Run run, RunState state, String reason) {
         if (run.transition(state, reason)) {
+            lifecycle(run, reason == null ? state.id() + " at step " + run.step() : state.id() + ": " + reason);
             save(run);
+        }
+    }
+
+    /** One log line about the run, under its id in the MDC also where the thread serves no run (a new run, shutdown). */
+    private static void lifecycle(Run run, String what) {
+        String outer = MDC.get(MDC_RUN);
+        MDC.put(MDC_RUN, run.id());
+        try {
+            LOG.info("run {} {}", run.id(), what);
+        } finally {
+            if (outer == null) {
+                MDC.remove(MDC_RUN);
+            } else {
+                MDC.put(MDC_RUN, outer);
+            }
         }
     }
 

@@ -34,8 +34,17 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path data, RunLimits limits, int workers, int queue) {
+        this(data, limits, workers, queue, AdminAuth.off());
+    }
+
+    /** A server whose admin endpoints need {@code adminToken}. */
+    TestServer(Path data, String adminToken) {
+        this(data, RunLimits.DEFAULT, 2, 8, AdminAuth.withToken(adminToken));
+    }
+
+    private TestServer(Path data, RunLimits limits, int workers, int queue, AdminAuth admin) {
         runs = new RunManager(new JavaEngine(), new RunStore(data), workers, queue, limits);
-        server = new FlowplayServer(runs).start("127.0.0.1", 0);
+        server = new FlowplayServer(runs, admin).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
 
@@ -46,6 +55,12 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET with an {@code Authorization} header (as given, e.g. "Bearer …"). */
+    HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
