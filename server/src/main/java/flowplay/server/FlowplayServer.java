@@ -4,15 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import flowplay.core.data.FileDatasets;
 import flowplay.server.api.ErrorMapping;
 import flowplay.server.api.HealthApi;
+import flowplay.server.api.LimitsApi;
 import flowplay.server.api.RunStream;
 import flowplay.server.api.RunsApi;
 import flowplay.server.api.SecurityHeaders;
 import flowplay.server.data.TrainingFiles;
+import flowplay.server.limits.Limits;
+import flowplay.server.limits.SubscriberCount;
 import flowplay.server.runs.RunManager;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.Map;
 
 /**
  * The HTTP server: the runs API, the run stream, and the web client from the classpath folder {@code /web} (the
@@ -27,13 +32,23 @@ public final class FlowplayServer implements AutoCloseable {
     private final RunStream stream;
     private final Javalin app;
 
+    /**
+     * A server with the manager's pool and run caps, the default viewer caps and no per-client run rate: embedded
+     * servers (tests, tools) have every request come from one address, which serve's rate is not meant for.
+     */
     public FlowplayServer(RunManager runs) {
+        this(runs, Limits.parse(Map.of("runsPerMinute", "0"))
+                .with(runs.readiness().workers(), runs.readiness().queueCapacity(), runs.limits()));
+    }
+
+    /** {@code limits}: the per-client rate and the viewer caps, and what {@code GET /api/limits} reports. */
+    public FlowplayServer(RunManager runs, Limits limits) {
         // The shipped file data sets are read and checked now: a bad one stops the server before it listens.
         LOG.info("file data sets: {} ({} files checked)", String.join(", ", FileDatasets.NAMES), TrainingFiles.shipped().size());
         ObjectMapper mapper = new ObjectMapper();
-        RunsApi api = new RunsApi(runs, mapper);
+        RunsApi api = new RunsApi(runs, mapper, limits);
         ErrorMapping errors = new ErrorMapping(mapper);
-        this.stream = new RunStream(runs, mapper);
+        this.stream = new RunStream(runs, mapper, new SubscriberCount(limits.subscribersPerRun(), limits.subscribers()));
         boolean client = FlowplayServer.class.getResource(WEB + "/index.html") != null;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -48,6 +63,7 @@ public final class FlowplayServer implements AutoCloseable {
             SecurityHeaders.register(config.routes);
             api.register(config.routes);
             new HealthApi(runs, mapper).register(config.routes);
+            new LimitsApi(limits, mapper).register(config.routes);
             stream.register(config.routes);
             errors.register(config.routes);
         });

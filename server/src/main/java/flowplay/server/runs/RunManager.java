@@ -40,6 +40,8 @@ public final class RunManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunManager.class);
     private static final SecureRandom IDS = new SecureRandom();
     private static final long SAVE_PROGRESS_NANOS = 2_000_000_000L;
+    /** The train settings this server may cap below the table's bounds (see {@link RunLimits#cap}). */
+    private static final List<String> CAPPED = List.of("steps", "width", "depth", "batch");
 
     private final Engine engine;
     private final RunStore store;
@@ -48,6 +50,7 @@ public final class RunManager implements AutoCloseable {
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Map<String, Runnable> queued = new ConcurrentHashMap<>();
     private final List<String> order = new ArrayList<>();
+    private final Object positionLock = new Object();
     private volatile boolean closing;
 
     public RunManager(Engine engine, RunStore store, int workers, int queueCapacity) {
@@ -102,7 +105,7 @@ public final class RunManager implements AutoCloseable {
      * Queues a run; {@code points} are the user's points, required for {@code dataset = points} (and refused with any
      * other), already checked by {@link UserPoints}'s rules. They are stored beside the run's record before it is
      * written. Throws {@link SettingException} naming {@code points} when they are missing or not wanted, or for more
-     * steps than this server allows, and {@link RejectedExecutionException} when the queue is full.
+     * steps, width, depth or batch than this server allows, and {@link RejectedExecutionException} when the queue is full.
      */
     public Run submit(SettingValues settings, float[] points) {
         boolean wantsPoints = UserPoints.NAME.equals(settings.getString("dataset"));
@@ -110,10 +113,13 @@ public final class RunManager implements AutoCloseable {
             throw new SettingException(UserPoints.NAME, wantsPoints ? "required with dataset=" + UserPoints.NAME
                     : "only with dataset=" + UserPoints.NAME + ", not with dataset=" + settings.getString("dataset"), UserPoints.ALLOWED);
         }
-        long steps = settings.getLong("steps");
-        if (steps > limits.maxSteps()) {
-            throw new SettingException("steps", "at most " + limits.maxSteps() + " on this server, not " + steps,
-                    "integer in [1, " + limits.maxSteps() + "]");
+        for (String name : CAPPED) {
+            long value = settings.getLong(name);
+            long cap = limits.cap(name);
+            if (value > cap) {
+                long min = (long) Settings.find(Settings.TRAIN, name).min();
+                throw new SettingException(name, "at most " + cap + " on this server, not " + value, "integer in [" + min + ", " + cap + "]");
+            }
         }
         if (closing) {
             throw new RejectedExecutionException("the server is stopping");
@@ -122,7 +128,7 @@ public final class RunManager implements AutoCloseable {
         Runnable task;
         synchronized (order) {
             run = new Run(newId(), settings, points);
-            task = () -> execute(run);
+            task = new Queued(run);
             runs.put(run.id(), run);
         }
         if (points != null) {
@@ -147,7 +153,37 @@ public final class RunManager implements AutoCloseable {
         synchronized (order) {
             order.add(run.id());
         }
+        refreshQueuePositions();
         return run;
+    }
+
+    /** The pool's task for a run: named, so the queue can be read back as runs in order. */
+    private final class Queued implements Runnable {
+        private final Run run;
+
+        Queued(Run run) {
+            this.run = run;
+        }
+
+        @Override
+        public void run() {
+            execute(run);
+        }
+    }
+
+    /**
+     * Tells each waiting run its place in line (1 = next to start) when it changed: after a submit, a start and a
+     * cancel. Serialised, so a stale count can never overwrite a newer one; the queue holds at most a few hundred tasks.
+     */
+    private void refreshQueuePositions() {
+        synchronized (positionLock) {
+            int position = 0;
+            for (Runnable task : pool.getQueue()) {
+                if (task instanceof Queued q) {
+                    q.run.queuePosition(++position);
+                }
+            }
+        }
     }
 
     public Optional<Run> find(String id) {
@@ -213,6 +249,7 @@ public final class RunManager implements AutoCloseable {
         Runnable task = queued.remove(id);
         if (task != null && pool.remove(task)) {
             end(run, RunState.CANCELLED, "cancelled while queued");
+            refreshQueuePositions();
         }
         return true;
     }
@@ -241,6 +278,7 @@ public final class RunManager implements AutoCloseable {
 
     private void execute(Run run) {
         queued.remove(run.id());
+        refreshQueuePositions();
         if (run.cancelRequested()) {
             end(run, RunState.CANCELLED, "cancelled while queued");
             return;
