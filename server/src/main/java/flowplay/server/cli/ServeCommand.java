@@ -32,7 +32,7 @@ public final class ServeCommand implements Command {
                 .description("Folder for runs: records and checkpoints, kept across restarts (default ${DEFAULT-VALUE})").build());
         LIMITS.addTo(spec);
         spec.addOption(OptionSpec.builder("--limits").paramLabel("FILE").type(String.class)
-                .description("Limits as name=value lines, the names of the flags above in camelCase (maxWidth=128; # comments);"
+                .description("Limits as name=value lines, each flag's name in camelCase (maxWidth=128, runsPerMinute=4; # comments);"
                         + " flags override the file").build());
         spec.addOption(OptionSpec.builder("--engine").paramLabel("ENGINE").type(String.class).defaultValue(Engines.DEFAULT)
                 .description("Training engine for every run: java, nd4j, or auto: nd4j on a CUDA device (a -Pcuda build), else java "
