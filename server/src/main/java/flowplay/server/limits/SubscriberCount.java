@@ -46,10 +46,12 @@ public final class SubscriberCount {
         all--;
     }
 
+    /** Viewers open on the server. */
     public synchronized int total() {
         return all;
     }
 
+    /** Viewers open on one run. */
     public synchronized int of(String runId) {
         return byRun.getOrDefault(runId, 0);
     }

@@ -173,7 +173,7 @@ public final class RunManager implements AutoCloseable {
 
     /**
      * Tells each waiting run its place in line (1 = next to start) when it changed: after a submit, a start and a
-     * cancel. Serialised, so a stale count can never overwrite a newer one; the queue holds at most a few hundred tasks.
+     * cancel. Serialised, so a stale count can never overwrite a newer one; the walk is short (serve's queue holds at most 1000).
      */
     private void refreshQueuePositions() {
         synchronized (positionLock) {
