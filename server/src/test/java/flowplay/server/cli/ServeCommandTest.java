@@ -42,6 +42,9 @@ class ServeCommandTest {
         assertEquals(5, l.queue(), "the flag wins over the file");
         assertTrue(l.trustProxy(), "--trust-proxy alone means true");
         assertFalse(limits("--trust-proxy=false").trustProxy());
+        Limits switchFirst = limits("--trust-proxy", "--queue", "6");
+        assertTrue(switchFirst.trustProxy(), "the switch does not swallow the next flag");
+        assertEquals(6, switchFirst.queue());
         assertEquals(Limits.defaults(), limits());
         // The old flags keep their meaning.
         Limits old = limits("--workers", "3", "--queue", "7", "--max-steps", "500", "--max-run-seconds", "60");
