@@ -5,12 +5,15 @@ import flowplay.core.data.FileDatasets;
 import flowplay.server.api.AdminAuth;
 import flowplay.server.api.ErrorMapping;
 import flowplay.server.api.HealthApi;
+import flowplay.server.api.LimitsApi;
 import flowplay.server.api.MetricsApi;
 import flowplay.server.api.RunLogContext;
 import flowplay.server.api.RunStream;
 import flowplay.server.api.RunsApi;
 import flowplay.server.api.SecurityHeaders;
 import flowplay.server.data.TrainingFiles;
+import flowplay.server.limits.Limits;
+import flowplay.server.limits.SubscriberCount;
 import flowplay.server.ops.HttpMetrics;
 import flowplay.server.ops.Metrics;
 import flowplay.server.runs.RunManager;
@@ -18,6 +21,8 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.Map;
 
 /**
  * The HTTP server: the runs API, the run stream, and the web client from the classpath folder {@code /web} (the
@@ -33,18 +38,31 @@ public final class FlowplayServer implements AutoCloseable {
     private final Metrics metrics;
     private final Javalin app;
 
-    /** A server without admin endpoints (they answer 404). */
+    /**
+     * A server with the manager's pool and run caps, the default viewer caps, no per-client run rate and no admin
+     * endpoints: embedded servers (tests, tools) have every request come from one address, which serve's rate is not meant for.
+     */
     public FlowplayServer(RunManager runs) {
-        this(runs, AdminAuth.off());
+        this(runs, embedded(runs), AdminAuth.off());
     }
 
+    /** An embedded server (see above) whose admin endpoints answer to {@code admin}. */
     public FlowplayServer(RunManager runs, AdminAuth admin) {
+        this(runs, embedded(runs), admin);
+    }
+
+    /** {@code limits}: the per-client rate and the viewer caps, and what {@code GET /api/limits} reports. */
+    public FlowplayServer(RunManager runs, Limits limits) {
+        this(runs, limits, AdminAuth.off());
+    }
+
+    public FlowplayServer(RunManager runs, Limits limits, AdminAuth admin) {
         // The shipped file data sets are read and checked now: a bad one stops the server before it listens.
         LOG.info("file data sets: {} ({} files checked)", String.join(", ", FileDatasets.NAMES), TrainingFiles.shipped().size());
         ObjectMapper mapper = new ObjectMapper();
-        RunsApi api = new RunsApi(runs, mapper);
+        RunsApi api = new RunsApi(runs, mapper, limits);
         ErrorMapping errors = new ErrorMapping(mapper);
-        this.stream = new RunStream(runs, mapper);
+        this.stream = new RunStream(runs, mapper, new SubscriberCount(limits.subscribersPerRun(), limits.subscribers()));
         this.metrics = new Metrics(runs, stream::subscribers);
         boolean client = FlowplayServer.class.getResource(WEB + "/index.html") != null;
         this.app = Javalin.create(config -> {
@@ -62,10 +80,15 @@ public final class FlowplayServer implements AutoCloseable {
             new HttpMetrics(metrics.registry()).register(config.routes);
             api.register(config.routes);
             new HealthApi(runs, mapper).register(config.routes);
+            new LimitsApi(limits, mapper).register(config.routes);
             stream.register(config.routes);
             new MetricsApi(metrics, admin).register(config.routes);
             errors.register(config.routes);
         });
+    }
+
+    private static Limits embedded(RunManager runs) {
+        return Limits.parse(Map.of("runsPerMinute", "0")).with(runs.readiness().workers(), runs.readiness().queueCapacity(), runs.limits());
     }
 
     public FlowplayServer start(String host, int port) {

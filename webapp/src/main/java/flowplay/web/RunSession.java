@@ -125,11 +125,12 @@ public final class RunSession {
             }
 
             @Override
-            public void onState(String state, String reason) {
+            public void onState(String state, String reason, int queuePosition) {
                 if (!id.equals(runId)) {
                     return;
                 }
                 setState(state);
+                status.queuePosition(queuePosition);
                 if ("failed".equals(state)) {
                     status.message("The run failed: " + (reason == null ? "no reason given" : reason), null);
                 }

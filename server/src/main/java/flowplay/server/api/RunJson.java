@@ -23,6 +23,7 @@ final class RunJson {
         m.put("checkpointStep", run.checkpointStep() < 0 ? null : run.checkpointStep());
         m.put("created", run.created().toString());
         m.put("finished", run.finished() == null ? null : run.finished().toString());
+        m.put("queuePosition", run.queuePosition() > 0 ? run.queuePosition() : null);
         return m;
     }
 
@@ -42,6 +43,9 @@ final class RunJson {
         m.put("type", "state");
         m.put("state", s.state().id());
         m.put("reason", s.reason());
+        if (s.queuePosition() > 0) {
+            m.put("queuePosition", s.queuePosition());
+        }
         return m;
     }
 }

@@ -1,6 +1,7 @@
 package flowplay.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import flowplay.server.limits.SubscriberCount;
 import flowplay.server.runs.Run;
 import flowplay.server.runs.RunManager;
 import io.javalin.config.RoutesConfig;
@@ -21,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunStream implements AutoCloseable {
     private static final int CLOSE_UNKNOWN_RUN = 4404;
+    /** Try again later (RFC 6455 registry): the run or the server has as many viewers as it serves. */
+    static final int CLOSE_TRY_LATER = 1013;
     /** Policy violation (RFC 6455): a subscription from a page of another origin. */
     static final int CLOSE_POLICY = 1008;
 
@@ -35,12 +38,15 @@ public final class RunStream implements AutoCloseable {
     /** Per run id; a few hundred bytes each, kept while the server runs like the runs themselves. */
     private final Map<String, FrameTexts> texts = new ConcurrentHashMap<>();
 
+    private final SubscriberCount viewers;
+
     private record Subscription(Run run, StreamSubscriber subscriber) {
     }
 
-    public RunStream(RunManager runs, ObjectMapper mapper) {
+    public RunStream(RunManager runs, ObjectMapper mapper, SubscriberCount viewers) {
         this.runs = runs;
         this.mapper = mapper;
+        this.viewers = viewers;
     }
 
     public void register(RoutesConfig routes) {
@@ -63,6 +69,11 @@ public final class RunStream implements AutoCloseable {
         Optional<Run> run = runs.find(id);
         if (run.isEmpty()) {
             ctx.closeSession(CLOSE_UNKNOWN_RUN, "no run " + id);
+            return;
+        }
+        String refused = viewers.admit(id);
+        if (refused != null) {
+            ctx.closeSession(CLOSE_TRY_LATER, refused);
             return;
         }
         // Keeps idle sockets (a long queue, a paused client) from timing out.
@@ -97,6 +108,7 @@ public final class RunStream implements AutoCloseable {
         if (s != null) {
             s.subscriber().close();
             s.run().events().unwatch(s.subscriber());
+            viewers.leave(s.run().id());
         }
     }
 

@@ -9,8 +9,10 @@ import flowplay.core.settings.Setting;
 import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
 import flowplay.server.data.PointsText;
+import flowplay.server.limits.Limits;
 import flowplay.server.runs.CheckpointBytes;
 import flowplay.server.runs.Run;
+import flowplay.server.runs.RunLimits;
 import flowplay.server.runs.RunStore;
 import flowplay.server.runs.RunManager;
 import io.javalin.config.RoutesConfig;
@@ -30,10 +32,14 @@ public final class RunsApi {
     private final ObjectMapper mapper;
     private final SettingsBody body;
 
-    public RunsApi(RunManager runs, ObjectMapper mapper) {
+    private final RunRateLimit rate;
+
+    /** With the per-client run rate and the upload caps of {@code limits} (the pool and run caps are the manager's). */
+    public RunsApi(RunManager runs, ObjectMapper mapper, Limits limits) {
         this.runs = runs;
         this.mapper = mapper;
         this.body = new SettingsBody(mapper);
+        this.rate = new RunRateLimit(limits);
     }
 
     public void register(RoutesConfig routes) {
@@ -55,7 +61,9 @@ public final class RunsApi {
         ObjectNode request = body.object(ctx.body());
         JsonNode points = request.remove(UserPoints.NAME);
         SettingValues values = Settings.parse(Settings.TRAIN, body.settings(request));
-        Run run = runs.submit(values, PointsBody.read(points, values.getString("dataset")));
+        RunLimits caps = runs.limits();
+        float[] xy = PointsBody.read(points, values.getString("dataset"), caps.maxPoints(), caps.maxUploadBytes());
+        Run run = rate.submit(ctx, () -> runs.submit(values, xy));
         // The answer describes the run as accepted: a free worker may already have started it, which the stream
         // and GET report; a created run always reads "queued" here so clients see every state in order.
         Map<String, Object> created = RunJson.run(run);

@@ -4,8 +4,8 @@ import flowplay.server.FlowplayServer;
 import flowplay.server.api.AdminAuth;
 import flowplay.server.engine.Engine;
 import flowplay.server.engine.Engines;
+import flowplay.server.limits.Limits;
 import flowplay.server.ops.LogFormat;
-import flowplay.server.runs.RunLimits;
 import flowplay.server.runs.RunManager;
 import flowplay.server.runs.RunStore;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,11 +14,14 @@ import picocli.CommandLine.ParseResult;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code serve}: the web playground and its API until the process is stopped. */
 public final class ServeCommand implements Command {
+    private static final SettingFlags LIMITS = new SettingFlags(Limits.TABLE);
+
     @Override
     public CommandSpec spec() {
         CommandSpec spec = CommandSpec.create().name("serve").mixinStandardHelpOptions(true);
@@ -29,16 +32,10 @@ public final class ServeCommand implements Command {
                 .description("Port (default ${DEFAULT-VALUE}; 0 picks a free one)").build());
         spec.addOption(OptionSpec.builder("--data").paramLabel("DIR").type(String.class).defaultValue("./flowplay-data")
                 .description("Folder for runs: records and checkpoints, kept across restarts (default ${DEFAULT-VALUE})").build());
-        spec.addOption(OptionSpec.builder("--workers").paramLabel("N").type(int.class)
-                .defaultValue(Integer.toString(Runtime.getRuntime().availableProcessors()))
-                .description("Runs trained at once, one per core (default ${DEFAULT-VALUE})").build());
-        spec.addOption(OptionSpec.builder("--queue").paramLabel("N").type(int.class).defaultValue("16")
-                .description("Runs that may wait for a worker before new ones are refused (default ${DEFAULT-VALUE})").build());
-        spec.addOption(OptionSpec.builder("--max-steps").paramLabel("N").type(long.class).defaultValue(Long.toString(RunLimits.STEPS_BOUND))
-                .description("Most training steps a run may ask for; more is refused with 400 (default ${DEFAULT-VALUE})").build());
-        spec.addOption(OptionSpec.builder("--max-run-seconds").paramLabel("S").type(long.class).defaultValue("600")
-                .description("Wall-clock cap per run: a run training longer is stopped, checkpointed and failed (default ${DEFAULT-VALUE})")
-                .build());
+        LIMITS.addTo(spec);
+        spec.addOption(OptionSpec.builder("--limits").paramLabel("FILE").type(String.class)
+                .description("Limits as name=value lines, each flag's name in camelCase (maxWidth=128, runsPerMinute=4; # comments);"
+                        + " flags override the file").build());
         spec.addOption(OptionSpec.builder("--engine").paramLabel("ENGINE").type(String.class).defaultValue(Engines.DEFAULT)
                 .description("Training engine for every run: java, nd4j, or auto: nd4j on a CUDA device (a -Pcuda build), else java "
                         + "(default ${DEFAULT-VALUE})").build());
@@ -52,6 +49,16 @@ public final class ServeCommand implements Command {
         return spec;
     }
 
+    /** The limits: the table's defaults, then the --limits file, then the flags; a bad value exits 2 naming it. */
+    static Limits limits(ParseResult parsed) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        if (parsed.hasMatchedOption("--limits")) {
+            raw.putAll(LimitsFile.read(Path.of(parsed.matchedOptionValue("--limits", "")), Limits.TABLE));
+        }
+        raw.putAll(LIMITS.given(parsed));
+        return Limits.of(LIMITS.parse(raw));
+    }
+
     @Override
     public int run(ParseResult parsed, PrintStream out, PrintStream err) throws Exception {
         logFormat(parsed.matchedOptionValue("--log-format", null), System.getenv(LogFormat.ENV)).apply();
@@ -60,31 +67,18 @@ public final class ServeCommand implements Command {
         String host = parsed.matchedOptionValue("--host", "127.0.0.1");
         int port = parsed.matchedOptionValue("--port", 7070);
         Path data = Path.of(parsed.matchedOptionValue("--data", "./flowplay-data"));
-        int workers = parsed.matchedOptionValue("--workers", Runtime.getRuntime().availableProcessors());
-        int queue = parsed.matchedOptionValue("--queue", 16);
         if (port < 0 || port > 65535) {
             throw new UsageException("invalid value for --port: " + port + " (allowed: integer in [0, 65535])");
         }
-        if (workers < 1 || queue < 1) {
-            throw new UsageException("--workers and --queue must be at least 1");
-        }
-        long maxSteps = parsed.matchedOptionValue("--max-steps", RunLimits.STEPS_BOUND);
-        if (maxSteps < 1 || maxSteps > RunLimits.STEPS_BOUND) {
-            throw new UsageException("invalid value for --max-steps: " + maxSteps + " (allowed: integer in [1, " + RunLimits.STEPS_BOUND + "])");
-        }
-        long maxRunSeconds = parsed.matchedOptionValue("--max-run-seconds", 600L);
-        if (maxRunSeconds < 1 || maxRunSeconds > 7 * 24 * 3600) {
-            throw new UsageException("invalid value for --max-run-seconds: " + maxRunSeconds + " (allowed: integer in [1, 604800])");
-        }
-        RunLimits limits = new RunLimits(maxSteps, Duration.ofSeconds(maxRunSeconds));
+        Limits limits = limits(parsed);
         Engines.Selected selected = TrainCommand.engine(parsed.matchedOptionValue("--engine", Engines.DEFAULT));
         Engine engine = selected.engine();
         // Describing the backend loads ND4J's native libraries (seconds) for the nd4j engine: now, not inside the first run.
-        StartupLog.print(err, "serve", selected, workers);
-        err.println(StartupLog.limits(workers, queue, limits, FlowplayServer.MAX_REQUEST_BYTES));
+        StartupLog.print(err, "serve", selected, limits.workers());
+        StartupLog.limits(limits, FlowplayServer.MAX_REQUEST_BYTES).forEach(err::println);
         err.println(admin.startupLine());
-        RunManager runs = new RunManager(engine, new RunStore(data), workers, queue, limits);
-        FlowplayServer server = new FlowplayServer(runs, admin.auth()).start(host, port);
+        RunManager runs = new RunManager(engine, new RunStore(data), limits.workers(), limits.queue(), limits.run());
+        FlowplayServer server = new FlowplayServer(runs, limits, admin.auth()).start(host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

@@ -26,18 +26,27 @@ final class SettingFlags {
 
     void addTo(CommandSpec spec) {
         for (Setting s : table) {
-            spec.addOption(OptionSpec.builder("--" + s.flag())
+            OptionSpec.Builder option = OptionSpec.builder("--" + s.flag())
                     .paramLabel(label(s))
                     .type(String.class)
                     .description(s.help() + " (" + s.allowed() + "; default " + s.defaultValue()
                             + (s.when() == null ? "" : "; used when --" + Settings.find(table, s.when().setting()).flag() + " is "
-                                    + String.join(" or ", s.when().values())) + ")")
-                    .build());
+                                    + String.join(" or ", s.when().values())) + ")");
+            if (isSwitch(s)) {
+                // A yes/no row is a switch: "--trust-proxy" alone means true; "--trust-proxy=false" still works.
+                option.arity("0..1").fallbackValue("true");
+            }
+            spec.addOption(option.build());
         }
     }
 
     /** The validated values; a bad one becomes a {@link UsageException} naming the flag and what it accepts. */
     SettingValues parse(ParseResult parsed) {
+        return parse(given(parsed));
+    }
+
+    /** The raw text of the flags given, by setting name (the table's defaults are not filled in). */
+    Map<String, String> given(ParseResult parsed) {
         Map<String, String> raw = new LinkedHashMap<>();
         for (Setting s : table) {
             String flag = "--" + s.flag();
@@ -45,11 +54,20 @@ final class SettingFlags {
                 raw.put(s.name(), parsed.matchedOptionValue(flag, (String) null));
             }
         }
+        return raw;
+    }
+
+    /** Raw values by setting name, validated; a bad one becomes a {@link UsageException} naming the flag. */
+    SettingValues parse(Map<String, String> raw) {
         try {
             return Settings.parse(table, raw);
         } catch (SettingException e) {
             throw usage(e);
         }
+    }
+
+    private static boolean isSwitch(Setting s) {
+        return s.kind() == Setting.Kind.CHOICE && s.choices().equals(List.of("false", "true"));
     }
 
     /** The table's refusal (of one value, or of values that contradict each other) as a usage error naming the flag. */

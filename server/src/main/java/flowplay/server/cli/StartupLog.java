@@ -1,12 +1,11 @@
 package flowplay.server.cli;
 
-import flowplay.server.runs.RunLimits;
-
 import flowplay.server.engine.Engines;
+import flowplay.server.limits.Limits;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The one block {@code serve} and {@code train} print before they start: which engine trains and why, what it computes
@@ -37,9 +36,15 @@ final class StartupLog {
                         + (cores == 1 ? " core" : " cores") + ", OMP_NUM_THREADS=" + (omp == null ? "unset" : omp));
     }
 
-    /** The limits a public demo runs under, said once at start so that an operator sees what strangers get. */
-    static String limits(int workers, int queue, RunLimits limits, long maxRequestBytes) {
-        return String.format(Locale.ROOT, "  limits   %d runs at once, queue %d (then 429 with Retry-After), max steps %d, max run %s s,"
-                + " request body %d MiB", workers, queue, limits.maxSteps(), limits.maxRunSecondsText(), maxRequestBytes >> 20);
+    /**
+     * The limits a public demo runs under, said once at start so that an operator sees what strangers get: every row of
+     * the limits table by the name a {@code --limits} file uses, in two lines.
+     */
+    static List<String> limits(Limits limits, long maxRequestBytes) {
+        List<String> parts = new ArrayList<>();
+        limits.values().forEach((name, value) -> parts.add(name + " " + value));
+        int half = (parts.size() + 1) / 2;
+        return List.of("  limits   " + String.join(", ", parts.subList(0, half)) + " (full queue or client over its rate: 429)",
+                "           " + String.join(", ", parts.subList(half, parts.size())) + ", request body " + (maxRequestBytes >> 20) + " MiB");
     }
 }

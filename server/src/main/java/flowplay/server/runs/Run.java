@@ -26,6 +26,7 @@ public final class Run {
     private volatile CheckpointBytes checkpoint;
     private volatile long checkpointStep = -1;
     private volatile boolean cancelRequested;
+    private volatile int queuePosition;
 
     public Run(String id, SettingValues settings) {
         this(id, settings, null);
@@ -127,6 +128,20 @@ public final class Run {
     /** The newest checkpoint held in memory, or null before the first (and for runs restored from disk). */
     public CheckpointBytes checkpoint() {
         return checkpoint;
+    }
+
+    /** The run's place in the queue (1 = next to start) while it waits behind others; 0 once it left the queue or never waited. */
+    public int queuePosition() {
+        return state == RunState.QUEUED ? queuePosition : 0;
+    }
+
+    /** Records a new place in the queue and tells subscribers; nothing once the run has left the queue or when unchanged. */
+    synchronized void queuePosition(int position) {
+        if (state != RunState.QUEUED || position == queuePosition) {
+            return;
+        }
+        queuePosition = position;
+        events.publish(new RunStatus(RunState.QUEUED, null, position));
     }
 
     public boolean cancelRequested() {

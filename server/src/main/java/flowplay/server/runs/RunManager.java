@@ -44,6 +44,8 @@ public final class RunManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunManager.class);
     private static final SecureRandom IDS = new SecureRandom();
     private static final long SAVE_PROGRESS_NANOS = 2_000_000_000L;
+    /** The train settings this server may cap below the table's bounds (see {@link RunLimits#cap}). */
+    private static final List<String> CAPPED = List.of("steps", "width", "depth", "batch");
 
     private final Engine engine;
     private final RunStore store;
@@ -53,6 +55,7 @@ public final class RunManager implements AutoCloseable {
     private final Map<String, Runnable> queued = new ConcurrentHashMap<>();
     private final List<String> order = new ArrayList<>();
     private final LongAdder stepsTrained = new LongAdder();
+    private final Object positionLock = new Object();
     private volatile boolean closing;
 
     public RunManager(Engine engine, RunStore store, int workers, int queueCapacity) {
@@ -112,7 +115,7 @@ public final class RunManager implements AutoCloseable {
      * Queues a run; {@code points} are the user's points, required for {@code dataset = points} (and refused with any
      * other), already checked by {@link UserPoints}'s rules. They are stored beside the run's record before it is
      * written. Throws {@link SettingException} naming {@code points} when they are missing or not wanted, or for more
-     * steps than this server allows, and {@link RejectedExecutionException} when the queue is full.
+     * steps, width, depth or batch than this server allows, and {@link RejectedExecutionException} when the queue is full.
      */
     public Run submit(SettingValues settings, float[] points) {
         boolean wantsPoints = UserPoints.NAME.equals(settings.getString("dataset"));
@@ -120,10 +123,13 @@ public final class RunManager implements AutoCloseable {
             throw new SettingException(UserPoints.NAME, wantsPoints ? "required with dataset=" + UserPoints.NAME
                     : "only with dataset=" + UserPoints.NAME + ", not with dataset=" + settings.getString("dataset"), UserPoints.ALLOWED);
         }
-        long steps = settings.getLong("steps");
-        if (steps > limits.maxSteps()) {
-            throw new SettingException("steps", "at most " + limits.maxSteps() + " on this server, not " + steps,
-                    "integer in [1, " + limits.maxSteps() + "]");
+        for (String name : CAPPED) {
+            long value = settings.getLong(name);
+            long cap = limits.cap(name);
+            if (value > cap) {
+                long min = (long) Settings.find(Settings.TRAIN, name).min();
+                throw new SettingException(name, "at most " + cap + " on this server, not " + value, "integer in [" + min + ", " + cap + "]");
+            }
         }
         if (closing) {
             throw new RejectedExecutionException("the server is stopping");
@@ -132,7 +138,7 @@ public final class RunManager implements AutoCloseable {
         Runnable task;
         synchronized (order) {
             run = new Run(newId(), settings, points);
-            task = () -> execute(run);
+            task = new Queued(run);
             runs.put(run.id(), run);
         }
         if (points != null) {
@@ -160,7 +166,37 @@ public final class RunManager implements AutoCloseable {
         synchronized (order) {
             order.add(run.id());
         }
+        refreshQueuePositions();
         return run;
+    }
+
+    /** The pool's task for a run: named, so the queue can be read back as runs in order. */
+    private final class Queued implements Runnable {
+        private final Run run;
+
+        Queued(Run run) {
+            this.run = run;
+        }
+
+        @Override
+        public void run() {
+            execute(run);
+        }
+    }
+
+    /**
+     * Tells each waiting run its place in line (1 = next to start) when it changed: after a submit, a start and a
+     * cancel. Serialised, so a stale count can never overwrite a newer one; the walk is short (serve's queue holds at most 1000).
+     */
+    private void refreshQueuePositions() {
+        synchronized (positionLock) {
+            int position = 0;
+            for (Runnable task : pool.getQueue()) {
+                if (task instanceof Queued q) {
+                    q.run.queuePosition(++position);
+                }
+            }
+        }
     }
 
     public Optional<Run> find(String id) {
@@ -226,6 +262,7 @@ public final class RunManager implements AutoCloseable {
         Runnable task = queued.remove(id);
         if (task != null && pool.remove(task)) {
             end(run, RunState.CANCELLED, "cancelled while queued");
+            refreshQueuePositions();
         }
         return true;
     }
@@ -260,6 +297,7 @@ public final class RunManager implements AutoCloseable {
 
     private void train(Run run) {
         queued.remove(run.id());
+        refreshQueuePositions();
         if (run.cancelRequested()) {
             end(run, RunState.CANCELLED, "cancelled while queued");
             return;

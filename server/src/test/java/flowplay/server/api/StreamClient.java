@@ -51,11 +51,13 @@ final class StreamClient implements WebSocket.Listener {
 
     /** The close code the server sent, once it closed (-1 before). */
     volatile int closeCode = -1;
+    volatile String closeReason;
     final CountDownLatch closed = new CountDownLatch(1);
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         closeCode = statusCode;
+        closeReason = reason;
         closed.countDown();
         return null;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flowplay.server.FlowplayServer;
 import flowplay.server.engine.JavaEngine;
+import flowplay.server.limits.Limits;
 import flowplay.server.runs.RunLimits;
 import flowplay.server.runs.RunManager;
 import flowplay.server.runs.RunStore;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /** A real server on 127.0.0.1 and a free port, with an HTTP client and small JSON helpers. */
 final class TestServer implements AutoCloseable {
@@ -48,9 +50,24 @@ final class TestServer implements AutoCloseable {
         base = "http://127.0.0.1:" + server.port();
     }
 
+    /** A server under limits given by name as in a --limits file ({@code "maxWidth", "32"}); defaults for the rest. */
+    TestServer(Path data, Map<String, String> limits) {
+        Limits l = Limits.parse(limits);
+        runs = new RunManager(new JavaEngine(), new RunStore(data), l.workers(), l.queue(), l.run());
+        server = new FlowplayServer(runs, l).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port();
+    }
+
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST as if through a reverse proxy that appended {@code forwardedFor} to X-Forwarded-For. */
+    HttpResponse<String> postFrom(String forwardedFor, String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113.9, " + forwardedFor).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -44,8 +44,16 @@ class StartupLogTest {
     }
 
     @Test
-    void theLimitsLineSaysWhatAPublicServerAllows() {
-        assertEquals("  limits   2 runs at once, queue 16 (then 429 with Retry-After), max steps 100000, max run 600 s, request body 4 MiB",
-                StartupLog.limits(2, 16, flowplay.server.runs.RunLimits.DEFAULT, 4L << 20));
+    void theLimitsLinesNameEveryLimitWithItsValue() {
+        flowplay.server.limits.Limits limits = flowplay.server.limits.Limits.parse(java.util.Map.of("workers", "2", "maxWidth", "128"));
+        assertEquals(List.of(
+                "  limits   workers 2, queue 16, maxSteps 100000, maxRunSeconds 600, runsPerMinute 10, runBurst 5, trustProxy false"
+                        + " (full queue or client over its rate: 429)",
+                "           maxWidth 128, maxDepth 8, maxBatch 1024, maxPoints 20000, maxUploadBytes 1048576, subscribersPerRun 250,"
+                        + " subscribers 1000, request body 4 MiB"),
+                StartupLog.limits(limits, 4L << 20));
+        for (String name : flowplay.core.settings.Settings.names(flowplay.server.limits.Limits.TABLE)) {
+            assertTrue(String.join("\n", StartupLog.limits(limits, 4L << 20)).contains(name + " "), name);
+        }
     }
 }

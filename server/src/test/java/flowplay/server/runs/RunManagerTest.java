@@ -155,4 +155,45 @@ class RunManagerTest {
             assertTrue(runs.list().isEmpty());
         }
     }
+
+    @Test
+    void queuedRunsKnowTheirPlaceInLineAndMoveUpWhenARunAheadLeaves() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        try (RunManager runs = new RunManager(engine, new RunStore(data), 1, 4)) {
+            Run busy = runs.submit(settings("7", "3"));
+            Run second = runs.submit(settings("4", "3"));
+            Run third = runs.submit(settings("4", "3"));
+            Run fourth = runs.submit(settings("4", "3"));
+            assertEquals(0, busy.queuePosition(), "the first run went straight to the idle worker");
+            assertEquals(1, second.queuePosition());
+            assertEquals(2, third.queuePosition());
+            assertEquals(3, fourth.queuePosition());
+            assertEquals(3, fourth.events().state().value().queuePosition(), "subscribers are told too");
+            runs.cancel(second.id());
+            assertEquals(0, second.queuePosition());
+            assertEquals(1, third.queuePosition());
+            assertEquals(2, fourth.queuePosition());
+            assertEquals(2, fourth.events().state().value().queuePosition());
+            engine.gate.countDown();
+            assertEquals(RunState.DONE, await(fourth).state());
+            assertEquals(0, fourth.queuePosition());
+        }
+    }
+
+    @Test
+    void aWiderDeeperOrLargerBatchThanTheCapsIsRefusedNamingTheField() {
+        RunLimits limits = new RunLimits(100, java.time.Duration.ofSeconds(5), 16, 2, 32, 100, 4096);
+        try (RunManager runs = new RunManager(new FakeEngine(), new RunStore(data), 1, 4, limits)) {
+            for (String[] c : new String[][] {{"width", "17", "integer in [1, 16]"}, {"depth", "3", "integer in [1, 2]"},
+                    {"batch", "33", "integer in [1, 32]"}}) {
+                Map<String, String> raw = new java.util.HashMap<>(Map.of("width", "4", "depth", "2", "batch", "8", "steps", "5"));
+                raw.put(c[0], c[1]);
+                flowplay.core.settings.SettingException e = assertThrows(flowplay.core.settings.SettingException.class,
+                        () -> runs.submit(Settings.parse(Settings.TRAIN, raw)));
+                assertEquals(c[0], e.field());
+                assertEquals(c[2], e.allowed());
+            }
+            assertTrue(runs.list().isEmpty());
+        }
+    }
 }

@@ -95,7 +95,8 @@ public final class RunStream {
             if ("done".equals(state) || "failed".equals(state) || "cancelled".equals(state)) {
                 finished = true;
             }
-            listener.onState(state, reason == null ? null : String.valueOf(reason));
+            double position = number(m.get("queuePosition"));
+            listener.onState(state, reason == null ? null : String.valueOf(reason), Double.isNaN(position) ? 0 : (int) position);
         }
     }
 

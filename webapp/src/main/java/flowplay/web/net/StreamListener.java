@@ -4,7 +4,8 @@ package flowplay.web.net;
 public interface StreamListener {
     void onProgress(long step, double loss, double stepsPerSecond);
 
-    void onState(String state, String reason);
+    /** A state change; {@code queuePosition} is the run's place in line while queued behind others (1 = next), else 0. */
+    void onState(String state, String reason, int queuePosition);
 
     /** One safetensors checkpoint, as sent (decoding is the receiver's choice, so it can skip stale ones). */
     void onCheckpoint(byte[] safetensors);

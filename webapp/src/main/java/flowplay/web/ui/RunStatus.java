@@ -30,9 +30,24 @@ public final class RunStatus {
             text += " · " + Format.fixed(stepsPerSecond, 0) + " steps/s";
         }
         Dom.setText(progress, text);
+        progress.removeAttribute("data-queue-position");
+    }
+
+    /**
+     * While the run waits behind others, the progress line says its place in line ({@code data-queue-position} on it);
+     * 0 clears that once the run left the queue, leaving any progress text alone.
+     */
+    public void queuePosition(int position) {
+        if (position > 0) {
+            Dom.setText(progress, "queued — position " + position + " in line");
+            progress.setAttribute("data-queue-position", Integer.toString(position));
+        } else if (progress.hasAttribute("data-queue-position")) {
+            clearProgress();
+        }
     }
 
     public void clearProgress() {
+        progress.removeAttribute("data-queue-position");
         Dom.setText(progress, "");
     }
 
