@@ -55,29 +55,29 @@ class RunStreamTest extends LiveServerTest {
      */
     @Test
     void progressFramesGoOutAtMostTenASecondAndTheLastOnesAreNotLost() throws Exception {
-        String id = server.create("{\"steps\": 3000, \"width\": 32, \"checkpointEvery\": 1000}");
+        String id = server.create("{\"steps\": 10000, \"checkpointEvery\": 10000}");
         StreamClient client = StreamClient.connect(server, id, false);
         assertTrue(client.awaitEnd(60), "no final state; got " + client.texts);
         client.close();
         long median = medianGapMillis(client.progressArrivals);
         assertTrue(median >= 80, "median gap between progress frames: " + median + " ms");
-        assertEquals(3000, Checkpoint.fromBytes(client.binaries.get(client.binaries.size() - 1)).step(), "the final checkpoint");
+        assertEquals(10000, Checkpoint.fromBytes(client.binaries.get(client.binaries.size() - 1)).step(), "the final checkpoint");
         JsonNode last = client.texts.get(client.texts.size() - 1);
         assertEquals("done", last.get("state").asText(), "the final state comes last: " + client.texts);
         JsonNode lastProgress = client.texts.stream().filter(t -> t.get("type").asText().equals("progress")).reduce((a, b) -> b).orElseThrow();
-        assertEquals(3000, lastProgress.get("step").asLong(), "the final progress is not lost to the gap");
+        assertEquals(10000, lastProgress.get("step").asLong(), "the final progress is not lost to the gap");
     }
 
     /** A checkpoint every 10 steps still reaches a socket about every 250 ms, and the final one is not lost. */
     @Test
     void checkpointsGoOutAtMostFourASecond() throws Exception {
-        String id = server.create("{\"steps\": 3000, \"width\": 32, \"checkpointEvery\": 10}");
+        String id = server.create("{\"steps\": 10000, \"checkpointEvery\": 10}");
         StreamClient client = StreamClient.connect(server, id, false);
         assertTrue(client.awaitEnd(60), "no final state; got " + client.texts);
         client.close();
         long median = medianGapMillis(client.binaryArrivals);
         assertTrue(median >= 200, "median gap between checkpoints: " + median + " ms");
-        assertEquals(3000, Checkpoint.fromBytes(client.binaries.get(client.binaries.size() - 1)).step(), "the final checkpoint");
+        assertEquals(10000, Checkpoint.fromBytes(client.binaries.get(client.binaries.size() - 1)).step(), "the final checkpoint");
     }
 
     private static long medianGapMillis(List<Long> arrivals) {
