@@ -52,8 +52,11 @@ public final class LoadBench {
             return t;
         })).build();
         List<PhaseResult> results = new ArrayList<>();
-        try (ServerProcess server = ServerProcess.start(jar, data, log, List.of("--workers", Integer.toString(options.getInt("workers")),
-                "--queue", Integer.toString(Math.max(16, runs))))) {
+        // One load client stands for many visitors: no per-client rate, and room for every viewer it opens.
+        List<String> serve = List.of("--workers", Integer.toString(options.getInt("workers")), "--queue", Integer.toString(Math.max(16, runs)),
+                "--runs-per-minute", "0", "--subscribers-per-run", Integer.toString(Math.max(250, viewers)),
+                "--subscribers", Integer.toString(Math.max(1000, viewers)));
+        try (ServerProcess server = ServerProcess.start(jar, data, log, serve)) {
             System.err.println("bench/load: server at " + server.base() + ", log " + log);
             Phase phase = new Phase(http, server.base(), runs, options.getInt("window"), options.getInt("apiRate"));
             for (int round = 0; round < options.getInt("rounds"); round++) {
