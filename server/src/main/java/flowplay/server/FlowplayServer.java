@@ -68,6 +68,9 @@ public final class FlowplayServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // Checkpoints are float32 weights, which deflate barely shrinks, and compressing each one again for every
+            // browser (all offer permessage-deflate) would cost a classroom's worth of CPU per checkpoint.
+            config.jetty.modifyWebSocketServletFactory(f -> f.getAvailableExtensionNames().remove("permessage-deflate"));
             if (client) {
                 config.staticFiles.add(WEB, Location.CLASSPATH);
             } else {

@@ -79,7 +79,7 @@ public final class RunStream implements AutoCloseable {
         // Keeps idle sockets (a long queue, a paused client) from timing out.
         ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
         StreamSubscriber subscriber = new StreamSubscriber(ctx.session, run.get().events(),
-                texts.computeIfAbsent(id, k -> new FrameTexts(mapper)), drains);
+                texts.computeIfAbsent(id, k -> new FrameTexts(mapper)), drains, () -> viewers.of(id));
         subscriptions.put(ctx.sessionId(), new Subscription(run.get(), subscriber));
         run.get().events().watch(subscriber);
         subscriber.run();

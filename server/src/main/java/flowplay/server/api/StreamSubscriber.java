@@ -11,6 +11,7 @@ import org.eclipse.jetty.websocket.api.Session;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -20,17 +21,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Progress and checkpoints also go out at most {@link #PROGRESS_GAP_NANOS every 100 ms} and
  * {@link #CHECKPOINT_GAP_NANOS every 250 ms} per socket: a chart and a sampler cannot show more, and two hundred
- * viewers of a fast run would otherwise take the cores the run trains on. A frame held back is sent when its gap has
- * passed (the newest by then); frames still go out in publication order, so the final checkpoint precedes "done".
+ * viewers of a fast run would otherwise take the cores the run trains on. Checkpoints are the bulk of the bytes, so a
+ * crowd shares a budget of {@link #CHECKPOINTS_PER_SECOND} checkpoint frames a second per run: with more than 50
+ * viewers each one's gap grows (100 viewers: 500 ms). A frame held back is sent when its gap has passed (the newest by
+ * then); frames still go out in publication order, so the final checkpoint precedes "done".
  */
 final class StreamSubscriber implements Runnable {
     private final Session session;
     private final RunEvents events;
     static final long PROGRESS_GAP_NANOS = 100_000_000L;
     static final long CHECKPOINT_GAP_NANOS = 250_000_000L;
+    static final int CHECKPOINTS_PER_SECOND = 200;
 
     private final FrameTexts texts;
     private final ScheduledExecutorService executor;
+    private final IntSupplier viewersOfRun;
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private volatile boolean closed;
     // Touched only by the thread holding inFlight.
@@ -45,11 +50,12 @@ final class StreamSubscriber implements Runnable {
     private static final int NOTHING = 1;
     private static final int HELD = 2;
 
-    StreamSubscriber(Session session, RunEvents events, FrameTexts texts, ScheduledExecutorService executor) {
+    StreamSubscriber(Session session, RunEvents events, FrameTexts texts, ScheduledExecutorService executor, IntSupplier viewersOfRun) {
         this.session = session;
         this.events = events;
         this.texts = texts;
         this.executor = executor;
+        this.viewersOfRun = viewersOfRun;
     }
 
     /** The watcher hook, called on the publishing thread: hand the work to the executor and return. */
@@ -120,7 +126,7 @@ final class StreamSubscriber implements Runnable {
                 session.sendText(texts.progress(p), callback());
                 return SENT;
             case 2:
-                if (holdBack(now, checkpointSentAt, CHECKPOINT_GAP_NANOS)) {
+                if (holdBack(now, checkpointSentAt, checkpointGap(viewersOfRun.getAsInt()))) {
                     return HELD;
                 }
                 sentCheckpoint = c.seq();
@@ -130,6 +136,10 @@ final class StreamSubscriber implements Runnable {
             default:
                 return NOTHING;
         }
+    }
+
+    static long checkpointGap(int viewers) {
+        return Math.max(CHECKPOINT_GAP_NANOS, viewers * (1_000_000_000L / CHECKPOINTS_PER_SECOND));
     }
 
     /** True (and a drain scheduled for when it ends) while the last frame of this kind went out less than a gap ago. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunStreamTest extends LiveServerTest {
@@ -78,6 +79,35 @@ class RunStreamTest extends LiveServerTest {
         long median = medianGapMillis(client.binaryArrivals);
         assertTrue(median >= 200, "median gap between checkpoints: " + median + " ms");
         assertEquals(10000, Checkpoint.fromBytes(client.binaries.get(client.binaries.size() - 1)).step(), "the final checkpoint");
+    }
+
+    /** A crowd shares one run's checkpoint budget: the gap grows past 50 viewers, never below 250 ms. */
+    @Test
+    void aCrowdSharesTheRunsCheckpointBudget() {
+        assertEquals(250_000_000L, StreamSubscriber.checkpointGap(1));
+        assertEquals(250_000_000L, StreamSubscriber.checkpointGap(50));
+        assertEquals(500_000_000L, StreamSubscriber.checkpointGap(100));
+        assertEquals(1_000_000_000L, StreamSubscriber.checkpointGap(200));
+    }
+
+    /** The stream never compresses: a browser's offer of permessage-deflate is declined. */
+    @Test
+    void theStreamDeclinesCompression() throws Exception {
+        String id = server.create("{\"steps\": 50, \"checkpointEvery\": 50}");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port())) {
+            socket.setSoTimeout(10_000);
+            String host = "127.0.0.1:" + server.server.port();
+            socket.getOutputStream().write(("GET /api/runs/" + id + "/stream HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            String status = in.readLine();
+            assertTrue(status != null && status.contains(" 101 "), "upgraded: " + status);
+            for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+                assertFalse(line.toLowerCase(java.util.Locale.ROOT).startsWith("sec-websocket-extensions"), "no extension accepted: " + line);
+            }
+        }
     }
 
     private static long medianGapMillis(List<Long> arrivals) {
