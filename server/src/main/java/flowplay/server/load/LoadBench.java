@@ -58,7 +58,7 @@ public final class LoadBench {
                 "--subscribers", Integer.toString(Math.max(1000, viewers)));
         try (ServerProcess server = ServerProcess.start(jar, data, log, serve)) {
             System.err.println("bench/load: server at " + server.base() + ", log " + log);
-            Phase phase = new Phase(http, server.base(), runs, options.getInt("window"), options.getInt("apiRate"));
+            Phase phase = new Phase(http, server.base(), runs, options.getInt("window"), options.getInt("apiRate"), server::cpuSeconds);
             for (int round = 0; round < options.getInt("rounds"); round++) {
                 results.add(report(phase.measure(0, round * 2L)));
                 results.add(report(phase.measure(viewers, round * 2L + 1)));

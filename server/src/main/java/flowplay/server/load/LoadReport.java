@@ -18,16 +18,16 @@ final class LoadReport {
         md.append(String.format(Locale.ROOT, "bench/load: %d runs, %d viewers, %d s windows, %d rounds, %d API calls/s, server --workers %d%n%n",
                 options.getInt("runs"), options.getInt("viewers"), options.getInt("window"), options.getInt("rounds"),
                 options.getInt("apiRate"), options.getInt("workers")));
-        md.append("| phase | viewers | training steps/s | progress frames | progress latency p50 / p95 / p99 / max (ms) | checkpoint MiB sent"
-                + " | API calls | API p50 / p99 (ms) | errors |\n|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| phase | viewers | training steps/s | server cores | client cores | progress frames | progress latency p50 / p95 / p99 / max (ms) | checkpoint MiB sent"
+                + " | API calls | API p50 / p99 (ms) | errors |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         double without = 0;
         double with = 0;
         long p99 = 0;
         long errors = 0;
         int n = 0;
         for (PhaseResult p : phases) {
-            md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %d | %s | %.1f | %d | %d / %d | %d |%n", ++n, p.viewers(), p.stepsPerSecond(),
-                    p.progressFrames(), p.viewers() == 0 ? "–" : p.progressP50() + " / " + p.progressP95() + " / " + p.progressP99() + " / "
+            md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %.2f | %.2f | %d | %s | %.1f | %d | %d / %d | %d |%n", ++n, p.viewers(), p.stepsPerSecond(),
+                    p.serverCores(), p.clientCores(), p.progressFrames(), p.viewers() == 0 ? "–" : p.progressP50() + " / " + p.progressP95() + " / " + p.progressP99() + " / "
                             + p.progressMax(), p.checkpointMiB(), p.apiCalls(), p.apiP50(), p.apiP99(), p.errors()));
             if (p.viewers() == 0) {
                 without += p.stepsPerSecond();

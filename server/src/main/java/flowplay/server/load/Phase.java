@@ -28,7 +28,11 @@ final class Phase {
     private final int windowSeconds;
     private final int apiRate;
 
-    Phase(HttpClient http, String base, int runs, int windowSeconds, int apiRate) {
+    private final java.util.function.DoubleSupplier serverCpu;
+
+    /** {@code serverCpu}: the server process's CPU seconds so far, to split the machine's time between server and client. */
+    Phase(HttpClient http, String base, int runs, int windowSeconds, int apiRate, java.util.function.DoubleSupplier serverCpu) {
+        this.serverCpu = serverCpu;
         this.http = http;
         this.base = base;
         this.runs = runs;
@@ -55,6 +59,10 @@ final class Phase {
         long t0;
         long steps1;
         long t1;
+        double server0;
+        double server1;
+        double client0;
+        double client1;
         try {
             viewers.open(http, base, ids, viewerCount);
             api = new ApiCalls(http, base, ids, apiRate);
@@ -62,9 +70,13 @@ final class Phase {
                 Thread.sleep(WARM_UP_MILLIS);
                 steps0 = steps(ids, problems);
                 t0 = System.nanoTime();
+                server0 = serverCpu.getAsDouble();
+                client0 = clientCpu();
                 Thread.sleep(windowSeconds * 1000L);
                 steps1 = steps(ids, problems);
                 t1 = System.nanoTime();
+                server1 = serverCpu.getAsDouble();
+                client1 = clientCpu();
             } finally {
                 api.close();
             }
@@ -79,7 +91,9 @@ final class Phase {
         List<String> samples = new ArrayList<>(problems);
         samples.addAll(viewers.errorSamples());
         samples.addAll(api.errorSamples());
-        return new PhaseResult(viewerCount, (steps1 - steps0) / ((t1 - t0) / 1e9), viewers.progressFrames(), progress.percentile(50),
+        double seconds = (t1 - t0) / 1e9;
+        return new PhaseResult(viewerCount, (steps1 - steps0) / seconds, (server1 - server0) / seconds, (client1 - client0) / seconds,
+                viewers.progressFrames(), progress.percentile(50),
                 progress.percentile(95), progress.percentile(99), progress.percentile(100), viewers.checkpointBytes() / 1048576.0,
                 api.calls(), api.latency().percentile(50), api.latency().percentile(99),
                 problems.size() + viewers.errors() + api.errors(), samples.subList(0, Math.min(5, samples.size())));
@@ -112,6 +126,12 @@ final class Phase {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** This JVM's CPU seconds so far: the load client's own share of the machine. */
+    private static double clientCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -61,6 +61,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** CPU time the server process has used so far, in seconds (-1 where the platform does not say). */
+    double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+    }
+
     /** {@code http://127.0.0.1:PORT} without a trailing slash. */
     String base() {
         return base;
