@@ -353,6 +353,8 @@ public final class RunManager implements AutoCloseable {
             } else {
                 end(run, RunState.FAILED, "wall-clock cap of " + limits.maxRunSecondsText() + " s reached at step " + step);
             }
+        } catch (TrainingDiverged e) {
+            end(run, RunState.FAILED, e.getMessage());
         } catch (Throwable e) {
             // Throwable, not Exception: a native library that fails to load (an Error) must fail this run, not the pool.
             LOG.warn("run {} failed", run.id(), e);
