@@ -146,6 +146,33 @@ class BadRequestsTest {
         refused(send("POST", "/api/runs", body, "application/json"), 413, "a body of " + body.length + " bytes");
     }
 
+    /** Requests no HTTP client library would send, written on a socket: Jetty refuses them before Javalin sees them. */
+    @Example
+    void malformedHttpIsRefusedInJson() throws Exception {
+        List<String> requests = List.of("GET /api/runs/a b HTTP/1.1\r\nHost: x\r\n\r\n", "GET /api/runs/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /api/runs/%00/checkpoints HTTP/1.1\r\nHost: x\r\n\r\n", "xyz\r\n\r\n", "GET\r\n\r\n",
+                "GET /api/runs HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n",
+                "POST /api/runs HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+                "POST /api/runs HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\n{}",
+                "POST /api/runs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+                "POST /api/runs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"st\r\n",
+                "DELETE /api/runs/../../etc HTTP/1.1\r\nHost: x\r\n\r\n", "GET /api/runs/\u00e9t\u00e9 HTTP/1.1\r\nHost: x\r\n\r\n");
+        for (String request : requests) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+                socket.shutdownOutput();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                String shown = BadRequests.quote(request.length() > 100 ? request.substring(0, 100) + "..." : request);
+                int status = Integer.parseInt(answer.substring(9, 12));
+                assertTrue(status >= 400 && status < 500, shown + " -> " + answer);
+                assertTrue(answer.toLowerCase().contains("content-type: application/json"), shown + " -> " + answer);
+                JsonNode json = TestServer.JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+                assertFalse(json.path("error").asText("").isBlank(), shown + " -> " + answer);
+            }
+        }
+    }
+
     /**
      * The answer is an error of the expected status (any 4xx for -1): JSON with a non-empty "error", and nothing in it
      * that the request did not bring that names a file, a path, a class or a stack frame.

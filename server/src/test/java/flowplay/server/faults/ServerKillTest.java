@@ -43,7 +43,9 @@ class ServerKillTest {
         List<String> ids = new ArrayList<>();
         int tempFilesCleaned = 0;
         for (int cycle = 0; cycle < CYCLES; cycle++) {
+            long t0 = System.nanoTime();
             try (ServerProcess server = ServerProcess.start(data, tmp.resolve("logs-" + cycle))) {
+                long t1 = System.nanoTime();
                 tempFilesCleaned += count(DELETED_TMP, Files.readString(server.stderr));
                 String a = server.create(HEAVY);
                 String b = server.create(HEAVY);
@@ -51,8 +53,13 @@ class ServerKillTest {
                 ids.add(b);
                 server.awaitAtLeast(a, "checkpointStep", 1, Duration.ofSeconds(60));
                 server.awaitAtLeast(b, "checkpointStep", 1, Duration.ofSeconds(60));
-                Thread.sleep(random.nextInt(1500));
+                long t2 = System.nanoTime();
+                int wait = random.nextInt(1500);
+                Thread.sleep(wait);
+                JsonNode reached = server.json("/api/runs/" + a);
                 server.kill();
+                System.out.printf("cycle %d: started in %.1f s, first checkpoints after %.1f s, killed %d ms later near step %d%n", cycle,
+                        (t1 - t0) / 1e9, (t2 - t1) / 1e9, wait, reached.get("step").asLong());
             }
         }
         try (ServerProcess server = ServerProcess.start(data, tmp.resolve("logs-last"))) {
