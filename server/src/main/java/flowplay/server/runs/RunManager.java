@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -358,7 +359,8 @@ public final class RunManager implements AutoCloseable {
         } catch (Throwable e) {
             // Throwable, not Exception: a native library that fails to load (an Error) must fail this run, not the pool.
             LOG.warn("run {} failed", run.id(), e);
-            end(run, RunState.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+            // The store's own failures say what failed in words already; anything else is named by its type.
+            end(run, RunState.FAILED, e instanceof UncheckedIOException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

@@ -52,6 +52,30 @@ class RunFaultsTest extends LiveServerTest {
         assertEquals(600, done.get("step").asLong());
     }
 
+    /**
+     * A checkpoint that cannot be written (its file name taken by a folder, as a full or broken disk would refuse it)
+     * fails that run; its reason says what failed without the server's paths, and the next run trains.
+     */
+    @Test
+    void aFailedCheckpointWriteFailsTheRunWithoutShowingAPath(@TempDir Path own) throws Exception {
+        try (TestServer one = new TestServer(own, flowplay.server.runs.RunLimits.DEFAULT, 1, 4)) {
+            String blocker = one.create("{\"steps\": 100000, \"width\": 8, \"checkpointEvery\": 100000}");
+            String victim = one.create("{\"steps\": 20, \"width\": 8, \"checkpointEvery\": 10}");
+            assertEquals("queued", TestServer.json(one.get("/api/runs/" + victim)).get("state").asText());
+            java.nio.file.Files.createDirectories(own.resolve("runs/" + victim + "/step-10.safetensors/taken"));
+            one.delete("/api/runs/" + blocker);
+
+            JsonNode failed = one.awaitEnd(victim, Duration.ofSeconds(60));
+            assertEquals("failed", failed.get("state").asText(), failed.toString());
+            String reason = failed.get("reason").asText();
+            assertTrue(reason.contains("cannot write checkpoint") && reason.contains("step 10"), reason);
+            assertTrue(!reason.contains(own.toString()) && !reason.contains(own.toAbsolutePath().toString()) && !reason.contains("/runs/"),
+                    "no path in " + reason);
+            String next = one.create("{\"steps\": 20, \"width\": 8}");
+            assertEquals("done", one.awaitEnd(next, Duration.ofSeconds(60)).get("state").asText());
+        }
+    }
+
     /** An Error inside one run (here out of memory, thrown by its engine mid-run) fails that run only; the pool goes on. */
     @Test
     void outOfMemoryInOneRunFailsItAloneAndThePoolGoesOn() throws Exception {
