@@ -27,7 +27,9 @@ class StreamFaultsTest extends LiveServerTest {
         System.out.println("StreamFaultsTest seed " + seed);
         Random random = new Random(seed);
         int port = server.server.port();
-        String id = server.create("{\"steps\": 20000, \"width\": 64, \"checkpointEvery\": 50}");
+        // Checkpoints of about 0.5 MB, sent to each socket up to 4 times a second: a client that does not read fills the
+        // socket buffers within seconds, while the run trains for tens of seconds.
+        String id = server.create("{\"steps\": 6000, \"width\": 256, \"checkpointEvery\": 25}");
         RunEvents events = server.runs.find(id).orElseThrow().events();
         StreamClient healthy = StreamClient.connect(server, id, false);
         awaitTrue(() -> events.watchers() == 1, Duration.ofSeconds(10), "the healthy client subscribed");
@@ -59,7 +61,7 @@ class StreamFaultsTest extends LiveServerTest {
         assertEquals("done", end.get("state").asText(), end.toString());
         assertTrue(healthy.awaitEnd(30), "the healthy client gets the final state; got " + healthy.texts.size() + " frames");
         assertTrue(healthy.count("progress") >= 1);
-        assertEquals(20000, Checkpoint.fromBytes(healthy.binaries.get(healthy.binaries.size() - 1)).step());
+        assertEquals(6000, Checkpoint.fromBytes(healthy.binaries.get(healthy.binaries.size() - 1)).step());
         healthy.close();
         awaitTrue(() -> events.watchers() == 0, Duration.ofSeconds(10), "the healthy client unsubscribed on leaving");
     }
