@@ -46,7 +46,7 @@ class ServerKillTest {
             long t0 = System.nanoTime();
             try (ServerProcess server = ServerProcess.start(data, tmp.resolve("logs-" + cycle))) {
                 long t1 = System.nanoTime();
-                tempFilesCleaned += count(DELETED_TMP, Files.readString(server.stderr));
+                tempFilesCleaned += count(DELETED_TMP, server.output());
                 String a = server.create(HEAVY);
                 String b = server.create(HEAVY);
                 ids.add(a);
@@ -54,16 +54,22 @@ class ServerKillTest {
                 server.awaitAtLeast(a, "checkpointStep", 1, Duration.ofSeconds(60));
                 server.awaitAtLeast(b, "checkpointStep", 1, Duration.ofSeconds(60));
                 long t2 = System.nanoTime();
-                int wait = random.nextInt(1500);
-                Thread.sleep(wait);
-                JsonNode reached = server.json("/api/runs/" + a);
-                server.kill();
-                System.out.printf("cycle %d: started in %.1f s, first checkpoints after %.1f s, killed %d ms later near step %d%n", cycle,
-                        (t1 - t0) / 1e9, (t2 - t1) / 1e9, wait, reached.get("step").asLong());
+                String how;
+                if (cycle % 2 == 1) {
+                    // Aimed: kill the moment a checkpoint's temp file shows up, so that a write is cut short.
+                    how = killAtAWrite(server, data.resolve("runs").resolve(a));
+                } else {
+                    int wait = random.nextInt(1500);
+                    Thread.sleep(wait);
+                    server.kill();
+                    how = wait + " ms later";
+                }
+                System.out.printf("cycle %d: started in %.1f s, first checkpoints after %.1f s, killed %s%n", cycle, (t1 - t0) / 1e9,
+                        (t2 - t1) / 1e9, how);
             }
         }
         try (ServerProcess server = ServerProcess.start(data, tmp.resolve("logs-last"))) {
-            tempFilesCleaned += count(DELETED_TMP, Files.readString(server.stderr));
+            tempFilesCleaned += count(DELETED_TMP, server.output());
             int checkpoints = 0;
             for (String id : ids) {
                 JsonNode run = server.json("/api/runs/" + id);
@@ -92,6 +98,20 @@ class ServerKillTest {
             assertEquals("done", server.awaitEnd(fresh, Duration.ofSeconds(60)).get("state").asText(), "the server still trains");
             assertFalse(ids.contains(fresh));
         }
+    }
+
+    private static String killAtAWrite(ServerProcess server, Path runDir) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(runDir)) {
+                if (files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp"))) {
+                    server.kill();
+                    return "as a temp file was being written";
+                }
+            }
+        }
+        server.kill();
+        return "after 3 s without catching a write";
     }
 
     private static int count(Pattern p, String text) {

@@ -34,12 +34,14 @@ final class ServerProcess implements AutoCloseable {
 
     final Process process;
     final String base;
+    final Path stdout;
     final Path stderr;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private ServerProcess(Process process, String base, Path stderr) {
+    private ServerProcess(Process process, String base, Path stdout, Path stderr) {
         this.process = process;
         this.base = base;
+        this.stdout = stdout;
         this.stderr = stderr;
     }
 
@@ -60,7 +62,7 @@ final class ServerProcess implements AutoCloseable {
         while (true) {
             Matcher m = LISTENING.matcher(Files.readString(out));
             if (m.find()) {
-                return new ServerProcess(p, m.group(1), err);
+                return new ServerProcess(p, m.group(1), out, err);
             }
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 p.destroyForcibly();
@@ -69,6 +71,11 @@ final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Everything the server printed so far, its log included (stdout and stderr, wherever the log configuration sends it). */
+    String output() throws IOException {
+        return Files.readString(stdout) + Files.readString(stderr);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
