@@ -56,8 +56,9 @@ public final class JsonErrorHandler extends ErrorHandler {
 
     private byte[] body(int code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
-        // Jetty's reason names the fault ("Illegal character SPACE"); it never carries a path or a stack.
-        body.put("error", message == null || message.isBlank() ? "HTTP " + code + " " + HttpStatus.getMessage(code) : message);
+        // A 4xx reason names the request's fault ("Illegal character SPACE"); a 5xx one may quote an exception, which stays in the log.
+        boolean plain = message == null || message.isBlank() || code >= 500;
+        body.put("error", plain ? "HTTP " + code + " " + HttpStatus.getMessage(code) : message);
         body.put("field", null);
         body.put("allowed", null);
         try {
