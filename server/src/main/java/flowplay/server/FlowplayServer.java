@@ -5,6 +5,7 @@ import flowplay.core.data.FileDatasets;
 import flowplay.server.api.AdminAuth;
 import flowplay.server.api.ErrorMapping;
 import flowplay.server.api.HealthApi;
+import flowplay.server.api.JsonErrorHandler;
 import flowplay.server.api.LimitsApi;
 import flowplay.server.api.MetricsApi;
 import flowplay.server.api.RunLogContext;
@@ -68,6 +69,7 @@ public final class FlowplayServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorHandler(mapper)));
             // Checkpoints are float32 weights, which deflate barely shrinks, and compressing each one again for every
             // browser (all offer permessage-deflate) would cost a classroom's worth of CPU per checkpoint.
             config.jetty.modifyWebSocketServletFactory(f -> f.getAvailableExtensionNames().remove("permessage-deflate"));

@@ -8,6 +8,8 @@ import flowplay.server.FlowplayServer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,15 @@ public final class ErrorMapping {
             answer(ctx, 429, "the run queue is full; try again in " + RETRY_AFTER_SECONDS + " s", null, null);
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            // A body Jetty could not read (bad chunking, cut short) is the client's fault: 4xx, as Jetty itself says.
+            if (e instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+                answer(ctx, h.getCode(), "the request could not be read: " + h.getReason(), null, null);
+                return;
+            }
+            if (e instanceof EofException) {
+                answer(ctx, 400, "the request body ended early", null, null);
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             answer(ctx, 500, "internal error", null, null);
         });

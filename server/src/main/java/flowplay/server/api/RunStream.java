@@ -8,6 +8,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,14 @@ public final class RunStream implements AutoCloseable {
     static final int CLOSE_TRY_LATER = 1013;
     /** Policy violation (RFC 6455): a subscription from a page of another origin. */
     static final int CLOSE_POLICY = 1008;
+    /** Unsupported data (RFC 6455): the stream only speaks; a client that sends messages is dropped. */
+    static final int CLOSE_NO_MESSAGES = 1003;
+    /**
+     * A socket that neither reads nor writes for this long is closed: a client that stalls (its receive buffer full, a
+     * frame stuck half sent) is dropped instead of holding its subscription forever. Above the 15 s ping interval, so
+     * an idle but live client (a queued run) answers a ping first.
+     */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(25);
 
     private final RunManager runs;
     private final ObjectMapper mapper;
@@ -52,6 +61,8 @@ public final class RunStream implements AutoCloseable {
     public void register(RoutesConfig routes) {
         routes.ws("/api/runs/{id}/stream", ws -> {
             ws.onConnect(this::connect);
+            ws.onMessage(this::refuse);
+            ws.onBinaryMessage(this::refuse);
             ws.onClose(ctx -> disconnect(ctx));
             ws.onError(ctx -> disconnect(ctx));
         });
@@ -78,6 +89,7 @@ public final class RunStream implements AutoCloseable {
         }
         // Keeps idle sockets (a long queue, a paused client) from timing out.
         ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
+        ctx.session.setIdleTimeout(IDLE_TIMEOUT);
         StreamSubscriber subscriber = new StreamSubscriber(ctx.session, run.get().events(),
                 texts.computeIfAbsent(id, k -> new FrameTexts(mapper)), drains, () -> viewers.of(id));
         subscriptions.put(ctx.sessionId(), new Subscription(run.get(), subscriber));
@@ -101,6 +113,12 @@ public final class RunStream implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Subscribers have nothing to say: one that sends a message is dropped at once, without waiting for its close reply. */
+    private void refuse(WsContext ctx) {
+        disconnect(ctx);
+        ctx.closeSession(CLOSE_NO_MESSAGES, "this stream takes no messages");
     }
 
     private void disconnect(WsContext ctx) {

@@ -38,7 +38,7 @@ public final class RunsApi {
     public RunsApi(RunManager runs, ObjectMapper mapper, Limits limits) {
         this.runs = runs;
         this.mapper = mapper;
-        this.body = new SettingsBody(mapper);
+        this.body = new SettingsBody(mapper, Settings.TRAIN);
         this.rate = new RunRateLimit(limits);
     }
 
@@ -58,7 +58,7 @@ public final class RunsApi {
     }
 
     private void create(Context ctx) throws JsonProcessingException {
-        ObjectNode request = body.object(ctx.body());
+        ObjectNode request = body.object(ctx.bodyAsBytes());
         JsonNode points = request.remove(UserPoints.NAME);
         SettingValues values = Settings.parse(Settings.TRAIN, body.settings(request));
         RunLimits caps = runs.limits();

@@ -61,6 +61,11 @@ public final class RunEvents {
         watchers.remove(watcher);
     }
 
+    /** How many watchers (stream subscribers) the run has now. */
+    public int watchers() {
+        return watchers.size();
+    }
+
     private void poke() {
         for (Runnable w : watchers) {
             w.run();

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -353,10 +354,13 @@ public final class RunManager implements AutoCloseable {
             } else {
                 end(run, RunState.FAILED, "wall-clock cap of " + limits.maxRunSecondsText() + " s reached at step " + step);
             }
+        } catch (TrainingDiverged e) {
+            end(run, RunState.FAILED, e.getMessage());
         } catch (Throwable e) {
             // Throwable, not Exception: a native library that fails to load (an Error) must fail this run, not the pool.
             LOG.warn("run {} failed", run.id(), e);
-            end(run, RunState.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+            // The store's own failures say what failed in words already; anything else is named by its type.
+            end(run, RunState.FAILED, e instanceof UncheckedIOException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

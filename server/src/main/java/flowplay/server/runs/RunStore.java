@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class RunStore {
         try {
             AtomicFiles.write(checkpointPath(runId, step), bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint of run " + runId + " at step " + step + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write checkpoint of run " + runId + " at step " + step + ": " + why(e), e);
         }
     }
 
@@ -93,7 +94,7 @@ public final class RunStore {
         } catch (NoSuchFileException e) {
             return found;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list checkpoints of run " + runId + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list checkpoints of run " + runId + ": " + why(e), e);
         }
         found.sort((a, b) -> Long.compare(a.step(), b.step()));
         return found;
@@ -109,7 +110,7 @@ public final class RunStore {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read checkpoint of run " + runId + " at step " + step + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read checkpoint of run " + runId + " at step " + step + ": " + why(e), e);
         }
     }
 
@@ -118,7 +119,7 @@ public final class RunStore {
         try {
             AtomicFiles.write(runsDir().resolve(runId).resolve(POINTS), PointsText.csv(xy).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the points of run " + runId + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the points of run " + runId + ": " + why(e), e);
         }
     }
 
@@ -155,7 +156,7 @@ public final class RunStore {
         try {
             AtomicFiles.write(runsDir().resolve(r.id()).resolve(RECORD), mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the record of run " + r.id() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the record of run " + r.id() + ": " + why(e), e);
         }
     }
 
@@ -243,6 +244,17 @@ public final class RunStore {
             throw new IllegalArgumentException("no " + field);
         }
         return v;
+    }
+
+    /**
+     * What went wrong, without the file names: these messages become a failed run's reason, which users see, and the
+     * data folder's paths are the server's business (the log keeps them, in the exception's cause).
+     */
+    static String why(IOException e) {
+        if (e instanceof FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static void deleteTempFiles(Path dir) {

@@ -49,7 +49,7 @@ public final class TrainingLoop {
     /**
      * Trains to the end, or stops soon after {@code cancelled} turns true: it then hands the weights reached to the
      * listener as a checkpoint (unless that step was just checkpointed) and throws {@link TrainingStopped}, a
-     * {@link CancellationException} naming the last step done. A loss that turns NaN or infinite fails the run.
+     * {@link CancellationException} naming the last step done. A loss that turns NaN or infinite throws {@link TrainingDiverged}.
      */
     public Mlp run(BooleanSupplier cancelled) {
         NetworkInput layout = config.networkInput(data.dim());
@@ -74,8 +74,7 @@ public final class TrainingLoop {
             batch.draw(data, rng);
             float loss = trainer.step(batch.input(), batch.target(), batch.weights(), config.lrSchedule().at(config.lr(), step, config.steps()));
             if (!Float.isFinite(loss)) {
-                throw new IllegalStateException("the loss is " + loss + " at step " + step + ": training diverged (try a lower lr,"
-                        + " a loss weight, or times away from a singular end)");
+                throw new TrainingDiverged(loss, step);
             }
             if (ema) {
                 trainer.updateEma(EmaDecay.at(config.ema(), step));
