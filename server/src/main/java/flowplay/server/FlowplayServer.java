@@ -3,6 +3,7 @@ package flowplay.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flowplay.core.data.FileDatasets;
 import flowplay.server.api.AdminAuth;
+import flowplay.server.api.CrossSite;
 import flowplay.server.api.ErrorMapping;
 import flowplay.server.api.HealthApi;
 import flowplay.server.api.JsonErrorHandler;
@@ -81,6 +82,7 @@ public final class FlowplayServer implements AutoCloseable {
                         .result("Flowplay API server. The web client (flowplay-webapp) is not on the classpath.\n"));
             }
             SecurityHeaders.register(config.routes);
+            CrossSite.register(config.routes);
             RunLogContext.register(config.routes);
             new HttpMetrics(metrics.registry()).register(config.routes);
             api.register(config.routes);

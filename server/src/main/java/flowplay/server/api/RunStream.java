@@ -7,7 +7,6 @@ import flowplay.server.runs.RunManager;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +69,7 @@ public final class RunStream implements AutoCloseable {
 
     private void connect(WsContext ctx) {
         String origin = ctx.header("Origin");
-        if (origin != null && !sameOrigin(origin, ctx.header("Host"))) {
+        if (origin != null && !CrossSite.sameOrigin(origin, ctx.header("Host"))) {
             // A page on another site must not read a run's stream with the visitor's browser (cross-site WebSocket hijacking);
             // browsers always send Origin, other clients (curl, the tests' Java client) need not.
             ctx.closeSession(CLOSE_POLICY, "origin " + origin + " may not subscribe");
@@ -100,19 +99,6 @@ public final class RunStream implements AutoCloseable {
     /** The WebSocket clients streaming a run now (for the metrics). */
     public int subscribers() {
         return subscriptions.size();
-    }
-
-    /** The Origin's host[:port] is the Host the request was sent to (so the page this server served). */
-    static boolean sameOrigin(String origin, String host) {
-        if (host == null) {
-            return false;
-        }
-        try {
-            String authority = URI.create(origin).getAuthority();
-            return authority != null && authority.equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** Subscribers have nothing to say: one that sends a message is dropped at once, without waiting for its close reply. */

@@ -58,7 +58,9 @@ public final class RunsApi {
     }
 
     private void create(Context ctx) throws JsonProcessingException {
-        ObjectNode request = body.object(ctx.bodyAsBytes());
+        byte[] bytes = ctx.bodyAsBytes();
+        CrossSite.requireJson(ctx.header("Content-Type"), bytes.length);
+        ObjectNode request = body.object(bytes);
         JsonNode points = request.remove(UserPoints.NAME);
         SettingValues values = Settings.parse(Settings.TRAIN, body.settings(request));
         RunLimits caps = runs.limits();

@@ -140,9 +140,9 @@ class RunStreamTest extends LiveServerTest {
         StreamClient own = StreamClient.connect(server, id, false, server.base);
         assertTrue(own.awaitEnd(30), "the page this server served streams as before");
         assertEquals(50, Checkpoint.fromBytes(own.binaries.get(own.binaries.size() - 1)).step());
-        assertTrue(RunStream.sameOrigin("http://127.0.0.1:7070", "127.0.0.1:7070"));
-        assertTrue(!RunStream.sameOrigin("http://127.0.0.1:7071", "127.0.0.1:7070") && !RunStream.sameOrigin("null", "127.0.0.1:7070")
-                && !RunStream.sameOrigin("http://x", null), "other ports, the opaque origin and a missing Host are refused");
+        assertTrue(CrossSite.sameOrigin("http://127.0.0.1:7070", "127.0.0.1:7070"));
+        assertTrue(!CrossSite.sameOrigin("http://127.0.0.1:7071", "127.0.0.1:7070") && !CrossSite.sameOrigin("null", "127.0.0.1:7070")
+                && !CrossSite.sameOrigin("http://x", null), "other ports, the opaque origin and a missing Host are refused");
     }
 
     /**
