@@ -1,6 +1,8 @@
 package flowplay.server.runs;
 
 import flowplay.core.data.UserPoints;
+import flowplay.core.settings.SettingException;
+import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
 
 import java.time.Duration;
@@ -53,6 +55,18 @@ public record RunLimits(long maxSteps, Duration maxRunTime, int maxWidth, int ma
                 return maxBatch;
             default:
                 return -1;
+        }
+    }
+
+    /** Refuses settings above this server's caps, naming the setting and the server's range (400 from the API). */
+    public void enforce(SettingValues settings) {
+        for (String name : new String[] {"steps", "width", "depth", "batch"}) {
+            long value = settings.getLong(name);
+            long cap = cap(name);
+            if (value > cap) {
+                long min = (long) Settings.find(Settings.TRAIN, name).min();
+                throw new SettingException(name, "at most " + cap + " on this server, not " + value, "integer in [" + min + ", " + cap + "]");
+            }
         }
     }
 

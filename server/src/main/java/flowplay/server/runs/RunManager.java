@@ -1,10 +1,8 @@
 package flowplay.server.runs;
 
-import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.data.UserPoints;
 import flowplay.core.settings.SettingException;
 import flowplay.core.settings.SettingValues;
-import flowplay.core.settings.Settings;
 import flowplay.server.data.TrainingData;
 import flowplay.server.engine.Engine;
 import org.slf4j.Logger;
@@ -13,9 +11,7 @@ import org.slf4j.MDC;
 
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,9 +40,6 @@ public final class RunManager implements AutoCloseable {
     public static final String MDC_RUN = "run";
     private static final Logger LOG = LoggerFactory.getLogger(RunManager.class);
     private static final SecureRandom IDS = new SecureRandom();
-    private static final long SAVE_PROGRESS_NANOS = 2_000_000_000L;
-    /** The train settings this server may cap below the table's bounds (see {@link RunLimits#cap}). */
-    private static final List<String> CAPPED = List.of("steps", "width", "depth", "batch");
 
     private final Engine engine;
     private final RunStore store;
@@ -124,14 +117,7 @@ public final class RunManager implements AutoCloseable {
             throw new SettingException(UserPoints.NAME, wantsPoints ? "required with dataset=" + UserPoints.NAME
                     : "only with dataset=" + UserPoints.NAME + ", not with dataset=" + settings.getString("dataset"), UserPoints.ALLOWED);
         }
-        for (String name : CAPPED) {
-            long value = settings.getLong(name);
-            long cap = limits.cap(name);
-            if (value > cap) {
-                long min = (long) Settings.find(Settings.TRAIN, name).min();
-                throw new SettingException(name, "at most " + cap + " on this server, not " + value, "integer in [" + min + ", " + cap + "]");
-            }
-        }
+        limits.enforce(settings);
         if (closing) {
             throw new RejectedExecutionException("the server is stopping");
         }
@@ -312,30 +298,7 @@ public final class RunManager implements AutoCloseable {
             save(run);
         }
         long deadline = System.nanoTime() + limits.maxRunTime().toNanos();
-        TrainingListener listener = new TrainingListener() {
-            private long lastSave = System.nanoTime();
-            private long lastStep;
-
-            @Override
-            public void progress(Progress progress) {
-                stepsTrained.add(Math.max(0, progress.step() - lastStep));
-                lastStep = progress.step();
-                run.progress(progress);
-                long now = System.nanoTime();
-                if (now - lastSave >= SAVE_PROGRESS_NANOS) {
-                    lastSave = now;
-                    save(run);
-                }
-            }
-
-            @Override
-            public void checkpoint(Checkpoint checkpoint, byte[] bytes) {
-                store.writeCheckpoint(run.id(), checkpoint.step(), bytes);
-                run.checkpoint(new CheckpointBytes(checkpoint.step(), bytes));
-                lastSave = System.nanoTime();
-                save(run);
-            }
-        };
+        TrainingListener listener = new RunRecorder(run, store, stepsTrained, this::save);
         try {
             TrainingData data = TrainingData.of(run.config().dataset(), run.points());
             new TrainingLoop(run.config(), data.dataset(), data.metadata(run.settings().asMap()), engine, listener)
@@ -399,46 +362,12 @@ public final class RunManager implements AutoCloseable {
 
     /** Rebuilds the run list from disk, failing the runs that were queued or running when the last server stopped. */
     private void recover() {
-        List<Run> restored = new ArrayList<>();
-        for (RunRecord r : store.loadAll()) {
-            SettingValues settings;
-            try {
-                settings = Settings.parse(Settings.TRAIN, r.settings());
-            } catch (RuntimeException e) {
-                LOG.warn("skipping run {}: its settings no longer validate: {}", r.id(), e.getMessage());
-                continue;
-            }
-            List<RunStore.CheckpointFile> files = store.checkpoints(r.id());
-            Long newest = files.isEmpty() ? null : files.get(files.size() - 1).step();
-            boolean interrupted = !r.state().isFinal();
-            RunRecord fixed = new RunRecord(r.id(), r.settings(), interrupted ? RunState.FAILED : r.state(),
-                    interrupted ? INTERRUPTED : r.reason(), r.created(),
-                    r.finished() != null ? r.finished() : Instant.now(),
-                    Math.max(r.step(), newest == null ? 0 : newest), r.loss(), newest);
-            Run run;
-            try {
-                run = new Run(fixed, settings);
-            } catch (RuntimeException e) {
-                LOG.warn("skipping run {}: {}", r.id(), e.toString());
-                continue;
-            }
-            if (!fixed.equals(r)) {
-                save(run);
-            }
-            if (interrupted) {
-                LOG.info("run {} was {} when the server stopped: now failed, {} checkpoint(s) kept", r.id(), r.state().id(), files.size());
-            }
-            restored.add(run);
-        }
-        restored.sort(Comparator.comparing(Run::created).thenComparing(Run::id));
+        List<Run> restored = RunRecovery.restore(store, this::save);
         synchronized (order) {
             for (Run run : restored) {
                 runs.put(run.id(), run);
                 order.add(run.id());
             }
-        }
-        if (!restored.isEmpty()) {
-            LOG.info("restored {} run(s) from {}", restored.size(), store.root());
         }
     }
 
