@@ -22,16 +22,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Progress and checkpoints also go out at most {@link #PROGRESS_GAP_NANOS every 100 ms} and
  * {@link #CHECKPOINT_GAP_NANOS every 250 ms} per socket: a chart and a sampler cannot show more, and two hundred
  * viewers of a fast run would otherwise take the cores the run trains on. Checkpoints are the bulk of the bytes, so a
- * crowd shares a budget of {@link #CHECKPOINTS_PER_SECOND} checkpoint frames a second per run: with more than 50
- * viewers each one's gap grows (100 viewers: 500 ms). A frame held back is sent when its gap has passed (the newest by
- * then); frames still go out in publication order, so the final checkpoint precedes "done".
+ * crowd shares a budget of {@link #CHECKPOINTS_PER_SECOND} checkpoint frames a second per run: with more than 12
+ * viewers each one's gap grows (100 viewers: 2 s). A frame held back is sent when its gap has passed (the newest by
+ * then); a state still waits for what was published before it, so the final checkpoint precedes "done".
  */
 final class StreamSubscriber implements Runnable {
     private final Session session;
     private final RunEvents events;
     static final long PROGRESS_GAP_NANOS = 100_000_000L;
     static final long CHECKPOINT_GAP_NANOS = 250_000_000L;
-    static final int CHECKPOINTS_PER_SECOND = 200;
+    static final int CHECKPOINTS_PER_SECOND = 50;
 
     private final FrameTexts texts;
     private final ScheduledExecutorService executor;
@@ -44,8 +44,9 @@ final class StreamSubscriber implements Runnable {
     private long sentCheckpoint;
     private long progressSentAt = System.nanoTime() - PROGRESS_GAP_NANOS;
     private long checkpointSentAt = System.nanoTime() - CHECKPOINT_GAP_NANOS;
-    /** Whether a drain is scheduled for when a held-back frame's gap has passed (written on the drain thread only). */
-    private volatile boolean wakeScheduled;
+    /** When the next scheduled drain is due (System.nanoTime), NO_WAKE when none is; written on the drain thread only. */
+    private volatile long wakeAt = NO_WAKE;
+    private static final long NO_WAKE = Long.MAX_VALUE;
     private static final int SENT = 0;
     private static final int NOTHING = 1;
     private static final int HELD = 2;
@@ -61,8 +62,10 @@ final class StreamSubscriber implements Runnable {
     /** The watcher hook, called on the publishing thread: hand the work to the executor and return. */
     @Override
     public void run() {
-        // While a frame is held back, its wake-up will send the newest: no need to queue a drain per publication.
-        if (!closed && !inFlight.get() && !wakeScheduled) {
+        // A wake-up due within a progress gap will send the newest anyway: no need to queue a drain per publication
+        // (a fast run publishes hundreds a second to each of a crowd's sockets). A new state is never kept waiting.
+        if (!closed && !inFlight.get() && (wakeAt == NO_WAKE || wakeAt - System.nanoTime() > PROGRESS_GAP_NANOS
+                || newer(events.state(), sentState))) {
             executor.execute(this::drain);
         }
     }
@@ -92,70 +95,65 @@ final class StreamSubscriber implements Runnable {
         return newer(events.state(), sentState) || newer(events.progress(), sentProgress) || newer(events.checkpoint(), sentCheckpoint);
     }
 
-    /** Starts sending the oldest unsent slot: SENT, NOTHING new, or HELD back until its gap has passed. */
+    /**
+     * Starts sending the next frame: SENT, NOTHING new, or HELD until a gap has passed (a wake-up is scheduled). A state
+     * waits until everything published before it has gone out (the final checkpoint precedes "done"), and nothing
+     * newer overtakes a waiting state; progress and checkpoints go out, oldest first, as their gaps allow, so a
+     * checkpoint held for a crowd does not hold up the progress behind it.
+     */
     private int sendNext() {
         Slot<RunStatus> s = events.state();
         Slot<Progress> p = events.progress();
         Slot<CheckpointBytes> c = events.checkpoint();
-        long best = Long.MAX_VALUE;
-        int which = -1;
-        if (newer(s, sentState) && s.seq() < best) {
-            best = s.seq();
-            which = 0;
-        }
-        if (newer(p, sentProgress) && p.seq() < best) {
-            best = p.seq();
-            which = 1;
-        }
-        if (newer(c, sentCheckpoint) && c.seq() < best) {
-            best = c.seq();
-            which = 2;
+        boolean sNew = newer(s, sentState);
+        boolean pNew = newer(p, sentProgress);
+        boolean cNew = newer(c, sentCheckpoint);
+        if (sNew && (!pNew || p.seq() > s.seq()) && (!cNew || c.seq() > s.seq())) {
+            sentState = s.seq();
+            session.sendText(texts.state(s), callback());
+            return SENT;
         }
         long now = System.nanoTime();
-        switch (which) {
-            case 0:
-                sentState = s.seq();
-                session.sendText(texts.state(s), callback());
-                return SENT;
-            case 1:
-                if (holdBack(now, progressSentAt, PROGRESS_GAP_NANOS)) {
-                    return HELD;
-                }
-                sentProgress = p.seq();
-                progressSentAt = now;
-                session.sendText(texts.progress(p), callback());
-                return SENT;
-            case 2:
-                if (holdBack(now, checkpointSentAt, checkpointGap(viewersOfRun.getAsInt()))) {
-                    return HELD;
-                }
-                sentCheckpoint = c.seq();
-                checkpointSentAt = now;
-                session.sendBinary(ByteBuffer.wrap(c.value().bytes()), callback());
-                return SENT;
-            default:
-                return NOTHING;
+        long limit = sNew ? s.seq() : Long.MAX_VALUE;
+        long pWait = pNew ? progressSentAt + PROGRESS_GAP_NANOS - now : Long.MAX_VALUE;
+        long cWait = cNew ? checkpointSentAt + checkpointGap(viewersOfRun.getAsInt()) - now : Long.MAX_VALUE;
+        boolean pOk = pNew && pWait <= 0 && p.seq() < limit;
+        boolean cOk = cNew && cWait <= 0 && c.seq() < limit;
+        if (pOk && (!cOk || p.seq() < c.seq())) {
+            sentProgress = p.seq();
+            progressSentAt = now;
+            session.sendText(texts.progress(p), callback());
+            return SENT;
         }
+        if (cOk) {
+            sentCheckpoint = c.seq();
+            checkpointSentAt = now;
+            session.sendBinary(ByteBuffer.wrap(c.value().bytes()), callback());
+            return SENT;
+        }
+        long wait = Math.min(pWait > 0 ? pWait : Long.MAX_VALUE, cWait > 0 ? cWait : Long.MAX_VALUE);
+        if (wait == Long.MAX_VALUE) {
+            return NOTHING;
+        }
+        wakeAt(now + wait);
+        return HELD;
     }
 
     static long checkpointGap(int viewers) {
         return Math.max(CHECKPOINT_GAP_NANOS, viewers * (1_000_000_000L / CHECKPOINTS_PER_SECOND));
     }
 
-    /** True (and a drain scheduled for when it ends) while the last frame of this kind went out less than a gap ago. */
-    private boolean holdBack(long now, long sentAt, long gap) {
-        long wait = sentAt + gap - now;
-        if (wait <= 0) {
-            return false;
-        }
-        if (!wakeScheduled) {
-            wakeScheduled = true;
+    /** Schedules a drain at {@code when} (System.nanoTime) unless one is already due by then. Drain thread only. */
+    private void wakeAt(long when) {
+        if (wakeAt == NO_WAKE || when - wakeAt < 0) {
+            wakeAt = when;
             executor.schedule(() -> {
-                wakeScheduled = false;
+                if (wakeAt == when) {
+                    wakeAt = NO_WAKE;
+                }
                 drain();
-            }, wait, TimeUnit.NANOSECONDS);
+            }, when - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
-        return true;
     }
 
     private Callback callback() {

@@ -27,7 +27,9 @@ public final class LoadBench {
             Setting.integer("window", 15, 2, 300, "Seconds each phase measures, after a 3 s warm-up"),
             Setting.integer("rounds", 2, 1, 10, "Pairs of phases (without viewers, then with), to average out drift"),
             Setting.integer("apiRate", 20, 1, 1000, "API calls per second during every phase").withFlag("api-rate"),
-            Setting.integer("workers", 2, 1, 64, "The server's --workers (runs trained at once)"));
+            Setting.integer("workers", 2, 1, 64, "The server's --workers (runs trained at once)"),
+            Setting.integer("warmUp", 1, 0, 5, "Phases with viewers run first and left out of the verdict: a demo that has been up"
+                    + " a while has its stream code compiled by the JIT").withFlag("warm-up"));
 
     private LoadBench() {
     }
@@ -59,9 +61,13 @@ public final class LoadBench {
         try (ServerProcess server = ServerProcess.start(jar, data, log, serve)) {
             System.err.println("bench/load: server at " + server.base() + ", log " + log);
             Phase phase = new Phase(http, server.base(), runs, options.getInt("window"), options.getInt("apiRate"), server::cpuSeconds);
+            long seed = 0;
+            for (int i = 0; i < options.getInt("warmUp"); i++) {
+                results.add(report(phase.measure(viewers, seed++, true)));
+            }
             for (int round = 0; round < options.getInt("rounds"); round++) {
-                results.add(report(phase.measure(0, round * 2L)));
-                results.add(report(phase.measure(viewers, round * 2L + 1)));
+                results.add(report(phase.measure(0, seed++, false)));
+                results.add(report(phase.measure(viewers, seed++, false)));
             }
         } finally {
             deleteTree(data);

@@ -40,7 +40,8 @@ final class Phase {
         this.apiRate = apiRate;
     }
 
-    PhaseResult measure(int viewerCount, long seed) throws IOException, InterruptedException {
+    /** One phase of {@code windowSeconds}; a warm-up phase is measured alike but left out of the verdict. */
+    PhaseResult measure(int viewerCount, long seed, boolean warmUp) throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
@@ -92,7 +93,7 @@ final class Phase {
         samples.addAll(viewers.errorSamples());
         samples.addAll(api.errorSamples());
         double seconds = (t1 - t0) / 1e9;
-        return new PhaseResult(viewerCount, (steps1 - steps0) / seconds, (server1 - server0) / seconds, (client1 - client0) / seconds,
+        return new PhaseResult(warmUp, viewerCount, (steps1 - steps0) / seconds, (server1 - server0) / seconds, (client1 - client0) / seconds,
                 viewers.progressFrames(), progress.percentile(50),
                 progress.percentile(95), progress.percentile(99), progress.percentile(100), viewers.checkpointBytes() / 1048576.0,
                 api.calls(), api.latency().percentile(50), api.latency().percentile(99),

@@ -83,13 +83,13 @@ class RunStreamTest extends LiveServerTest {
         return client;
     }
 
-    /** A crowd shares one run's checkpoint budget: the gap grows past 50 viewers, never below 250 ms. */
+    /** A crowd shares one run's checkpoint budget of 50 a second: the gap grows past 12 viewers, never below 250 ms. */
     @Test
     void aCrowdSharesTheRunsCheckpointBudget() {
         assertEquals(250_000_000L, StreamSubscriber.checkpointGap(1));
-        assertEquals(250_000_000L, StreamSubscriber.checkpointGap(50));
-        assertEquals(500_000_000L, StreamSubscriber.checkpointGap(100));
-        assertEquals(1_000_000_000L, StreamSubscriber.checkpointGap(200));
+        assertEquals(250_000_000L, StreamSubscriber.checkpointGap(12));
+        assertEquals(260_000_000L, StreamSubscriber.checkpointGap(13));
+        assertEquals(2_000_000_000L, StreamSubscriber.checkpointGap(100));
     }
 
     /** The stream never compresses: a browser's offer of permessage-deflate is declined. */

@@ -39,11 +39,13 @@ class LoadBenchTest {
 
     @Test
     void theReportComparesViewerPhasesWithTheOthersAgainstTheTarget() {
-        PhaseResult quiet = new PhaseResult(0, 1000, 1.9, 0.1, 0, -1, -1, -1, -1, 0, 10, 5, 9, 0, List.of());
-        PhaseResult busy = new PhaseResult(200, 850, 1.8, 0.2, 5000, 10, 40, 120, 300, 12.5, 10, 6, 20, 0, List.of());
-        String met = LoadReport.markdown(Settings.parse(LoadBench.FLAGS, java.util.Map.of()), List.of(quiet, busy));
-        assertTrue(met.contains("**0.85×**") && met.contains("target ≥ 0.80: met") && met.contains("**120 ms**"), met);
-        PhaseResult slow = new PhaseResult(200, 700, 1.8, 0.2, 5000, 10, 40, 260, 300, 12.5, 10, 6, 20, 1, List.of("GET /health: HTTP 503"));
+        PhaseResult quiet = new PhaseResult(false, 0, 1000, 1.9, 0.1, 0, -1, -1, -1, -1, 0, 10, 5, 9, 0, List.of());
+        PhaseResult busy = new PhaseResult(false, 200, 850, 1.8, 0.2, 5000, 10, 40, 120, 300, 12.5, 10, 6, 20, 0, List.of());
+        PhaseResult cold = new PhaseResult(true, 200, 500, 1.8, 0.2, 5000, 10, 40, 900, 1200, 12.5, 10, 6, 20, 0, List.of());
+        String met = LoadReport.markdown(Settings.parse(LoadBench.FLAGS, java.util.Map.of()), List.of(cold, quiet, busy));
+        assertTrue(met.contains("**0.85×**") && met.contains("target ≥ 0.80: met") && met.contains("**120 ms**")
+                && met.contains("| warm-up | 200 | 500 |"), "the warm-up phase is shown but left out of the verdict: " + met);
+        PhaseResult slow = new PhaseResult(false, 200, 700, 1.8, 0.2, 5000, 10, 40, 260, 300, 12.5, 10, 6, 20, 1, List.of("GET /health: HTTP 503"));
         String missed = LoadReport.markdown(Settings.parse(LoadBench.FLAGS, java.util.Map.of()), List.of(quiet, slow));
         assertTrue(missed.contains("**0.70×**") && missed.contains("target ≥ 0.80: missed") && missed.contains("target < 250 ms: missed")
                 && missed.contains("errors **1** (target 0: missed)") && missed.contains("GET /health: HTTP 503"), missed);
