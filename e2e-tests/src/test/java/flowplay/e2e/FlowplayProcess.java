@@ -19,8 +19,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -74,14 +76,20 @@ public final class FlowplayProcess implements AutoCloseable {
 
     /** Starts {@code serve --host 127.0.0.1 --port <free> --data <temp>} and waits for the "listening" line. */
     public static FlowplayProcess start() throws IOException, InterruptedException {
+        return start(new String[0]);
+    }
+
+    /** As {@link #start()}, with more {@code serve} flags (e.g. {@code --workers 1}). */
+    public static FlowplayProcess start(String... serveFlags) throws IOException, InterruptedException {
         Path jar = serverJar();
         Path dataDir = Files.createTempDirectory("flowplay-e2e-data");
         int port = freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // As the README's run command: the java engine's vector kernels need the incubating Vector API module.
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "--add-modules", "jdk.incubator.vector", "-jar", jar.toString(),
-                "serve", "--host", "127.0.0.1", "--port", Integer.toString(port), "--data", dataDir.toString())
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(java.toString(), "--add-modules", "jdk.incubator.vector",
+                "-jar", jar.toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port), "--data", dataDir.toString()));
+        command.addAll(List.of(serveFlags));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         // As the README's run command: ND4J sizes its native op pool from this variable only, and one thread per run is the design.
         pb.environment().put("OMP_NUM_THREADS", "1");
         Path log = targetDir().resolve("server.log");
