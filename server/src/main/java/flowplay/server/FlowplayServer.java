@@ -13,6 +13,7 @@ import flowplay.server.api.RunLogContext;
 import flowplay.server.api.RunStream;
 import flowplay.server.api.RunsApi;
 import flowplay.server.api.SecurityHeaders;
+import flowplay.server.data.DigitsFile;
 import flowplay.server.data.TrainingFiles;
 import flowplay.server.limits.Limits;
 import flowplay.server.limits.SubscriberCount;
@@ -61,6 +62,7 @@ public final class FlowplayServer implements AutoCloseable {
     public FlowplayServer(RunManager runs, Limits limits, AdminAuth admin) {
         // The shipped file data sets are read and checked now: a bad one stops the server before it listens.
         LOG.info("file data sets: {} ({} files checked)", String.join(", ", FileDatasets.NAMES), TrainingFiles.shipped().size());
+        LOG.info("digits: {} images checked", DigitsFile.shipped().size());
         ObjectMapper mapper = new ObjectMapper();
         RunsApi api = new RunsApi(runs, mapper, limits);
         ErrorMapping errors = new ErrorMapping(mapper);
