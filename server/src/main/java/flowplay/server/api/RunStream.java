@@ -96,9 +96,9 @@ public final class RunStream implements AutoCloseable {
         subscriber.run();
     }
 
-    /** The WebSocket clients streaming a run now (for the metrics). */
+    /** The WebSocket clients streaming a run now (for the metrics): the viewers admitted and not yet gone. */
     public int subscribers() {
-        return subscriptions.size();
+        return viewers.total();
     }
 
     /** Subscribers have nothing to say: one that sends a message is dropped at once, without waiting for its close reply. */
