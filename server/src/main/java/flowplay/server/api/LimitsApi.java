@@ -1,12 +1,10 @@
 package flowplay.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import flowplay.core.settings.Setting;
 import flowplay.server.FlowplayServer;
 import flowplay.server.limits.Limits;
 import io.javalin.config.RoutesConfig;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +18,9 @@ public final class LimitsApi {
 
     public LimitsApi(Limits limits, ObjectMapper mapper) {
         Map<String, Object> values = limits.values();
-        List<Object> rows = new ArrayList<>();
-        for (Setting s : Limits.TABLE) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", s.name());
-            row.put("value", values.get(s.name()));
-            row.put("default", s.defaultValue());
-            row.put("allowed", s.allowed());
-            row.put("help", s.help());
-            row.put("flag", "--" + s.flag());
-            rows.add(row);
+        List<Map<String, Object>> rows = SettingRows.of(Limits.TABLE);
+        for (Map<String, Object> row : rows) {
+            row.put("value", values.get((String) row.get("name")));
         }
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("limits", rows);

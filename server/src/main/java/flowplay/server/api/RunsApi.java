@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import flowplay.core.data.UserPoints;
-import flowplay.core.settings.Setting;
 import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
 import flowplay.server.data.PointsText;
@@ -177,36 +176,9 @@ public final class RunsApi {
 
     private void settings(Context ctx) throws JsonProcessingException {
         Map<String, Object> tables = new LinkedHashMap<>();
-        tables.put("train", table(Settings.TRAIN));
-        tables.put("sample", table(Settings.SAMPLE));
+        tables.put("train", SettingRows.of(Settings.TRAIN));
+        tables.put("sample", SettingRows.of(Settings.SAMPLE));
         json(ctx, tables);
-    }
-
-    private static List<Object> table(List<Setting> table) {
-        List<Object> rows = new ArrayList<>();
-        for (Setting s : table) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", s.name());
-            row.put("kind", s.kind().name().toLowerCase());
-            row.put("default", s.defaultValue());
-            if (s.kind() == Setting.Kind.CHOICE) {
-                row.put("choices", s.choices());
-            } else {
-                row.put("min", s.min());
-                row.put("max", s.max());
-                if (s.kind() == Setting.Kind.INT_LIST) {
-                    row.put("maxCount", Setting.MAX_LIST_COUNT);
-                }
-            }
-            row.put("allowed", s.allowed());
-            row.put("help", s.help());
-            row.put("flag", "--" + s.flag());
-            if (s.when() != null) {
-                row.put("when", Map.of(s.when().setting(), s.when().values()));
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     private Run find(Context ctx) {
