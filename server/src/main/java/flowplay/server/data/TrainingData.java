@@ -2,6 +2,7 @@ package flowplay.server.data;
 
 import flowplay.core.data.Dataset;
 import flowplay.core.data.Datasets;
+import flowplay.core.data.DigitImages;
 import flowplay.core.data.FileDatasets;
 import flowplay.core.data.PointsDataset;
 import flowplay.core.data.UserPoints;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * What a run trains on, resolved from the {@code dataset} setting: a built-in sampled in code, a shipped file data
- * set, or the user's own points (given with the run). Point sets become a {@link PointsDataset} with their jitter,
+ * set, the shipped digits (training split), or the user's own points (given with the run). Point sets become a {@link PointsDataset} with their jitter,
  * and are named in the checkpoint's training metadata by their count and hash (never the points themselves).
  *
  * @param points the fixed points behind the data set, or null for a built-in
@@ -29,6 +30,9 @@ public record TrainingData(Dataset dataset, float[] points) {
     public static TrainingData of(String dataset, float[] userPoints) {
         if (Datasets.isBuiltIn(dataset)) {
             return new TrainingData(Datasets.byName(dataset), null);
+        }
+        if (DigitImages.NAME.equals(dataset)) {
+            return new TrainingData(new DigitImages(DigitsFile.shipped()), null);
         }
         if (FileDatasets.contains(dataset)) {
             float[] points = TrainingFiles.shipped().points(dataset);

@@ -4,7 +4,6 @@ import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.data.Dataset;
 import flowplay.core.json.Json;
 import flowplay.core.model.Mlp;
-import flowplay.core.model.NetworkInput;
 import flowplay.core.rng.Rng;
 import flowplay.core.settings.TrainConfig;
 import flowplay.core.training.EmaDecay;
@@ -52,10 +51,9 @@ public final class TrainingLoop {
      * {@link CancellationException} naming the last step done. A loss that turns NaN or infinite throws {@link TrainingDiverged}.
      */
     public Mlp run(BooleanSupplier cancelled) {
-        NetworkInput layout = config.networkInput(data.dim());
         Rng rng = new Rng(config.seed());
-        Trainer trainer = engine.trainer(Mlp.init(config.layerSizes(data.dim()), config.activation(), rng), config);
-        TrainingBatch batch = new TrainingBatch(config.objective(), layout, config.batch());
+        Trainer trainer = engine.trainer(Mlp.init(config.layerSizes(data), config.activation(), rng), config);
+        TrainingBatch batch = config.batches(data);
         boolean ema = config.ema() > 0;
 
         long lastReportTime = System.nanoTime();
@@ -114,6 +112,7 @@ public final class TrainingLoop {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Checkpoint.KEY_STEP, Long.toString(step));
         meta.put(Checkpoint.KEY_TRAINING, Json.write(settings));
-        return Checkpoint.of(mlp, config.timeInput(), config.objective().scheduler(), config.objective().prediction(), meta);
+        return Checkpoint.of(mlp, config.timeInput(), config.condition(data), config.objective().scheduler(), config.objective().prediction(),
+                meta);
     }
 }

@@ -1,6 +1,7 @@
 package flowplay.core.checkpoint;
 
 import flowplay.core.json.JsonException;
+import flowplay.core.model.Condition;
 import flowplay.core.model.Mlp;
 import flowplay.core.model.PredictionField;
 import flowplay.core.model.TimeEmbedding;
@@ -35,19 +36,29 @@ public record Checkpoint(Mlp mlp, ModelSpec model, Scheduler scheduler, Predicti
         return of(mlp, TimeEmbedding.LINEAR, scheduler, prediction, extraMetadata);
     }
 
-    /** As {@link #of(Mlp, Scheduler, Prediction, Map)} for a network that reads t through {@code time}. */
+    /**
+     * As {@link #of(Mlp, Scheduler, Prediction, Map)} for a network that reads t through {@code time}; its condition is
+     * told apart by input size alone: none, or an inpainting mask.
+     */
     public static Checkpoint of(Mlp mlp, TimeEmbedding time, Scheduler scheduler, Prediction prediction, Map<String, String> extraMetadata) {
+        int dim = mlp.outputSize();
+        Condition condition = mlp.sizes()[0] - dim - time.size() == dim ? Condition.MASK : Condition.NONE;
+        return of(mlp, time, condition, scheduler, prediction, extraMetadata);
+    }
+
+    /** A checkpoint of a network on concat(x, c, τ(t)) with c laid out as {@code condition} says. */
+    public static Checkpoint of(Mlp mlp, TimeEmbedding time, Condition condition, Scheduler scheduler, Prediction prediction,
+                                Map<String, String> extraMetadata) {
         int[] sizes = mlp.sizes();
         int dim = mlp.outputSize();
-        int conditionDim = sizes[0] - dim - time.size();
-        if (conditionDim != 0 && conditionDim != dim) {
-            throw new IllegalArgumentException("the network must map concat(x, τ(t)) or concat(x, mask, τ(t)) to R^" + dim + " with "
-                    + time.size() + " time inputs (" + time.id() + "), but takes " + sizes[0] + " inputs");
+        if (sizes[0] != dim + condition.width(dim) + time.size()) {
+            throw new IllegalArgumentException("the network must map concat(x, c, τ(t)) to R^" + dim + " with " + condition.width(dim)
+                    + " condition inputs (" + condition.id() + ") and " + time.size() + " time inputs (" + time.id() + "), but takes "
+                    + sizes[0] + " inputs");
         }
         int[] hidden = new int[sizes.length - 2];
         System.arraycopy(sizes, 1, hidden, 0, hidden.length);
-        ModelSpec model = new ModelSpec(dim, hidden, mlp.activation(), time.id(),
-                conditionDim == 0 ? ModelSpec.NO_CONDITION : ModelSpec.MASK_CONDITION);
+        ModelSpec model = new ModelSpec(dim, hidden, mlp.activation(), time.id(), condition);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(KEY_VERSION, VERSION);
         metadata.put(KEY_MODEL, model.toJson());

@@ -3,6 +3,7 @@ package flowplay.core.checkpoint;
 import flowplay.core.json.Json;
 import flowplay.core.json.JsonException;
 import flowplay.core.model.Activation;
+import flowplay.core.model.Condition;
 import flowplay.core.model.NetworkInput;
 import flowplay.core.model.TimeEmbedding;
 
@@ -13,25 +14,19 @@ import java.util.Map;
 
 /**
  * The {@code flowplay.model} metadata: what the tensors alone do not say (data dimension, activation, how t enters).
- * {@code time} is a {@link TimeEmbedding} id: "linear" (t appended as one input) or "fourier(k)" (t and k harmonics).
+ * {@code time} is a {@link TimeEmbedding} id: "linear" (t appended as one input) or "fourier(k)" (t and k harmonics);
+ * {@code condition} a {@link Condition} id (absent: "none").
  */
-public record ModelSpec(int dim, int[] hidden, Activation activation, String time, String condition) {
+public record ModelSpec(int dim, int[] hidden, Activation activation, String time, Condition condition) {
     public static final String LINEAR_TIME = "linear";
-    /** An unconditioned network: input concat(x, t). */
-    public static final String NO_CONDITION = "none";
-    /**
-     * A network conditioned on an observation mask m ∈ {0,1}^dim (1 = observed), as trained with the dependent coupling
-     * for inpainting: input concat(x, m, t).
-     */
-    public static final String MASK_CONDITION = "mask";
 
     public ModelSpec(int dim, int[] hidden, Activation activation, String time) {
-        this(dim, hidden, activation, time, NO_CONDITION);
+        this(dim, hidden, activation, time, Condition.NONE);
     }
 
-    /** Inputs between x and t: the mask's dim values for a mask-conditioned network, else none. */
+    /** Inputs between x and t: the inpainting mask's dim values and the one-hot label, as {@link Condition} lays them out. */
     public int conditionDim() {
-        return MASK_CONDITION.equals(condition) ? dim : 0;
+        return condition.width(dim);
     }
 
     public TimeEmbedding timeEmbedding() {
@@ -58,8 +53,8 @@ public record ModelSpec(int dim, int[] hidden, Activation activation, String tim
         m.put("hidden", hidden);
         m.put("activation", activation.id());
         m.put("time", time);
-        if (!NO_CONDITION.equals(condition)) {
-            m.put("condition", condition);
+        if (!condition.equals(Condition.NONE)) {
+            m.put("condition", condition.id());
         }
         return Json.write(m);
     }
@@ -96,11 +91,13 @@ public record ModelSpec(int dim, int[] hidden, Activation activation, String tim
         } catch (IllegalArgumentException e) {
             throw new CheckpointFormatException("flowplay.model: " + e.getMessage());
         }
-        Object condition = m.containsKey("condition") ? m.get("condition") : NO_CONDITION;
-        if (!NO_CONDITION.equals(condition) && !MASK_CONDITION.equals(condition)) {
-            throw new CheckpointFormatException("flowplay.model: condition '" + condition + "' is not supported (none, mask)");
+        Condition condition;
+        try {
+            condition = m.containsKey("condition") ? Condition.parse(String.valueOf(m.get("condition"))) : Condition.NONE;
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointFormatException("flowplay.model: " + e.getMessage());
         }
-        return new ModelSpec(dim, hidden, activation, time.id(), (String) condition);
+        return new ModelSpec(dim, hidden, activation, time.id(), condition);
     }
 
     private static int positiveInt(Object value, String field) {

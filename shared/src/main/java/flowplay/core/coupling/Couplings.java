@@ -10,7 +10,8 @@ import java.util.Map;
  *   <li>{@code sinkhorn}: {@code epsilon} (relative to the mean cost, default 0.05), {@code maxIterations} (1000),
  *       {@code tolerance} (1e-6);</li>
  *   <li>{@code dependent}: {@code mask} = {@code coordinates} (default; with {@code keep}, default 0.5) or
- *       {@code rectangle} (with {@code width}, {@code height}, {@code channels}, default 1).</li>
+ *       {@code image} (boxes, halves or scattered pixels, with {@code width}, {@code height}, {@code channels},
+ *       default 1, and {@code keep} for the scattered pixels).</li>
  * </ul>
  * Unknown parameter names are rejected so that a typo does not silently train with a default.
  */
@@ -53,14 +54,14 @@ public final class Couplings {
         switch (kind) {
             case "coordinates":
                 return new CoordinateMask(number(params, "keep", 0.5));
-            case "rectangle":
+            case "image":
                 if (!params.containsKey("width") || !params.containsKey("height")) {
-                    throw new IllegalArgumentException("mask 'rectangle' needs width and height");
+                    throw new IllegalArgumentException("mask 'image' needs width and height");
                 }
-                return new RectangleMask((int) integer(params, "width", 0), (int) integer(params, "height", 0),
-                        (int) integer(params, "channels", 1));
+                return new ImageMask((int) integer(params, "width", 0), (int) integer(params, "height", 0),
+                        (int) integer(params, "channels", 1), number(params, "keep", 0.5));
             default:
-                throw new IllegalArgumentException("unknown mask '" + kind + "'; one of coordinates, rectangle");
+                throw new IllegalArgumentException("unknown mask '" + kind + "'; one of coordinates, image");
         }
     }
 

@@ -19,10 +19,11 @@ public final class Datasets {
         return NAMES;
     }
 
-    /** Every value of the {@code dataset} setting: the built-ins, then the file data sets, then {@code points}. */
+    /** Every value of the {@code dataset} setting: the built-ins, then the file data sets, the digits, then {@code points}. */
     public static List<String> choices() {
         List<String> all = new ArrayList<>(NAMES);
         all.addAll(FileDatasets.NAMES);
+        all.add(DigitImages.NAME);
         all.add(UserPoints.NAME);
         return List.copyOf(all);
     }

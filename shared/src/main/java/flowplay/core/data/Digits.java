@@ -110,6 +110,11 @@ public final class Digits {
         return image;
     }
 
+    /** Copies digit {@code i}'s 64 pixels into {@code out} from index {@code at}. */
+    public void copy(int i, float[] out, int at) {
+        System.arraycopy(pixels, i * PIXELS, out, at, PIXELS);
+    }
+
     public int label(int i) {
         return labels[i];
     }

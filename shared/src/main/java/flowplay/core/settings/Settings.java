@@ -2,6 +2,8 @@ package flowplay.core.settings;
 
 import flowplay.core.coupling.Couplings;
 import flowplay.core.data.Datasets;
+import flowplay.core.data.DigitImages;
+import flowplay.core.data.Digits;
 import flowplay.core.model.Activation;
 import flowplay.core.model.TimeEmbedding;
 import flowplay.core.path.Schedulers;
@@ -25,6 +27,12 @@ public final class Settings {
     public static final List<Setting> TRAIN = List.of(
             Setting.choice("dataset", "moons", Datasets.choices(),
                     "Target distribution p(x1) at t = 1: a built-in, a file data set, or your own points"),
+            Setting.choice("conditioning", "class", List.of("class", "none"),
+                    "class: the network also reads the digit's one-hot label c, so a sample can be asked for a class (with guidance);"
+                            + " none: unconditional").onlyWhen("dataset", DigitImages.NAME),
+            Setting.number("labelDropout", 0.1, 0.0, 1.0,
+                    "With conditioning class: probability that a training label is replaced by the empty label ∅, which teaches the"
+                            + " same network u(x, t | ∅) for classifier-free guidance").onlyWhen("dataset", DigitImages.NAME),
             Setting.choice("scheduler", "condot", Schedulers.names(),
                     "Path x_t = α_t·x1 + σ_t·x0. condot: α = t, σ = 1 − t (straight); polynomial: α = tⁿ, σ = 1 − tⁿ;"
                             + " vp: α = e^(−T/2), σ = √(1 − α²) with T = ½(1−t)²(β_max − β_min) + (1−t)β_min; linear-vp: α = t,"
@@ -86,6 +94,11 @@ public final class Settings {
                             + "ratios (same endpoints, other paths); trained = the checkpoint's own").withFlag("schedule"),
             Setting.integer("sampleSteps", 16, 1, 1000, "Solver steps from t = 0 (noise) to t = 1 (data); h = 1/steps").withFlag("steps"),
             Setting.integer("samples", 2048, 1, 100_000, "Points sampled from the model").withFlag("n"),
+            Setting.number("guidance", 1.0, 0.0, 10.0,
+                    "Classifier-free guidance w for a class-conditional model: u = (1 + w)·u(x, t | c) − w·u(x, t | ∅); 0 = the"
+                            + " conditional field alone"),
+            Setting.choice("label", "all", labelChoices(),
+                    "Class c a class-conditional model is asked for; all: the classes in turn, sample i getting class i mod 10"),
             Setting.integer("noiseSeed", 1, 0, Integer.MAX_VALUE, "Seed of the source noise x0 ~ N(0, I), fixed so that redraws compare like with like")
                     .withFlag("seed"),
             // The comparison strip (page only: the CLI's sample command leaves these out, see STRIP).
@@ -99,6 +112,15 @@ public final class Settings {
     public static final List<String> STRIP = List.of("stripSteps", "stripMetric", "stripSamples");
 
     private Settings() {
+    }
+
+    private static List<String> labelChoices() {
+        List<String> choices = new ArrayList<>();
+        choices.add("all");
+        for (int c = 0; c < Digits.CLASSES; c++) {
+            choices.add(Integer.toString(c));
+        }
+        return choices;
     }
 
     private static List<String> scheduleChoices() {

@@ -42,7 +42,7 @@ class CheckpointTest {
         Mlp mlp = Mlp.init(new int[] {layout.width(), 16, 2}, Activation.SILU, new Rng(2));
         Checkpoint read = Checkpoint.fromBytes(Checkpoint.of(mlp, time, new Vp(0.1, 20), Prediction.X1, Map.of()).toBytes());
         assertEquals("fourier(3)", read.model().time());
-        assertEquals(ModelSpec.MASK_CONDITION, read.model().condition());
+        assertEquals(flowplay.core.model.Condition.MASK, read.model().condition());
         assertTrue(read.metadata().get(Checkpoint.KEY_MODEL).contains("\"time\":\"fourier(3)\""));
         float[] x = {0.3f, -1.2f, 0.7f, 0.1f};
         float[] mask = {1, 0, 0, 0};
@@ -116,7 +116,7 @@ class CheckpointTest {
         assertRejected(unconditionedMeta, "layer net.0.weight has shape [32, 5], expected [32, 3]");
         assertRejected(withMeta(Safetensors.read(Checkpoint.of(mlp, new CondOt(), Prediction.VELOCITY, Map.of()).toBytes()),
                 Checkpoint.KEY_MODEL, "{\"dim\":2,\"hidden\":[32,32],\"activation\":\"silu\",\"condition\":\"label\"}"),
-                "condition 'label' is not supported (none, mask)");
+                "condition 'label' is not supported: none, mask, classes(k) or mask+classes(k)");
         assertThrows(IllegalArgumentException.class,
                 () -> Checkpoint.of(Mlp.init(new int[] {4, 8, 2}, Activation.ELU, new Rng(1)), new CondOt(), Prediction.VELOCITY, Map.of()));
     }

@@ -43,16 +43,22 @@ class DependentTest {
     }
 
     @Test
-    void rectangleMasksCoverAllChannelsAndLeaveAHole() {
+    void imageMasksCoverAllChannelsAndAreBoxesHalvesOrScatteredPixels() {
         int width = 8;
         int height = 6;
         int channels = 3;
         int dim = width * height * channels;
-        int n = 200;
+        int n = 600;
         float[] mask = new float[n * dim];
-        new RectangleMask(width, height, channels).sample(new Rng(2), n, dim, mask);
+        new ImageMask(width, height, channels, 0.25).sample(new Rng(2), n, dim, mask);
+        int rectangles = 0;
+        int scatteredHidden = 0;
         for (int p = 0; p < n; p++) {
             int hidden = 0;
+            int top = height;
+            int bottom = -1;
+            int left = width;
+            int right = -1;
             for (int pixel = 0; pixel < width * height; pixel++) {
                 float m = mask[p * dim + pixel * channels];
                 assertTrue(m == 0f || m == 1f);
@@ -61,10 +67,23 @@ class DependentTest {
                 }
                 if (m == 0f) {
                     hidden++;
+                    top = Math.min(top, pixel / width);
+                    bottom = Math.max(bottom, pixel / width);
+                    left = Math.min(left, pixel % width);
+                    right = Math.max(right, pixel % width);
                 }
             }
-            assertTrue(hidden > 0 && hidden <= width * height / 2, "hole of " + hidden + " pixels");
+            boolean box = hidden > 0 && hidden == (bottom - top + 1) * (right - left + 1) && hidden <= width * height / 2;
+            if (box) {
+                rectangles++;
+            } else {
+                scatteredHidden += hidden;
+            }
         }
+        // Two shapes in three are boxes or halves; a scattered mask is (almost never) a box by chance.
+        assertEquals(2.0 / 3, rectangles / (double) n, 0.06);
+        // Scattered pixels are kept with probability 0.25: three quarters hidden.
+        assertEquals(0.75, scatteredHidden / (double) ((n - rectangles) * width * height), 0.03);
     }
 
     @Test
@@ -76,11 +95,11 @@ class DependentTest {
         Sinkhorn s = assertInstanceOf(Sinkhorn.class, Couplings.byName("sinkhorn", Map.of("epsilon", "0.2")));
         assertEquals(0.2, s.epsilon());
         Dependent d = assertInstanceOf(Dependent.class,
-                Couplings.byName("dependent", Map.of("mask", "rectangle", "width", "4", "height", "4")));
-        assertEquals("rectangle", d.masks().name());
+                Couplings.byName("dependent", Map.of("mask", "image", "width", "4", "height", "4")));
+        assertEquals("image", d.masks().name());
         assertThrows(IllegalArgumentException.class, () -> Couplings.byName("ot"));
         assertThrows(IllegalArgumentException.class, () -> Couplings.byName("sinkhorn", Map.of("eps", "0.1")));
         assertThrows(IllegalArgumentException.class, () -> Couplings.byName("sinkhorn", Map.of("epsilon", "-1")));
-        assertThrows(IllegalArgumentException.class, () -> Couplings.byName("dependent", Map.of("mask", "rectangle")));
+        assertThrows(IllegalArgumentException.class, () -> Couplings.byName("dependent", Map.of("mask", "image")));
     }
 }

@@ -41,10 +41,11 @@ class UserPointsTest {
     }
 
     @Test
-    void theDatasetChoicesAreBuiltInsThenFilesThenPoints() {
+    void theDatasetChoicesAreBuiltInsThenFilesThenDigitsThenPoints() {
         List<String> choices = Datasets.choices();
         assertEquals(Datasets.names(), choices.subList(0, Datasets.names().size()));
-        assertEquals(FileDatasets.NAMES, choices.subList(Datasets.names().size(), choices.size() - 1));
+        assertEquals(FileDatasets.NAMES, choices.subList(Datasets.names().size(), choices.size() - 2));
+        assertEquals("digits", choices.get(choices.size() - 2));
         assertEquals("points", choices.get(choices.size() - 1));
         assertTrue(Datasets.isBuiltIn("moons"));
         assertFalse(Datasets.isBuiltIn("faithful"));

@@ -54,14 +54,14 @@ class SettingsTest {
         assertError("lr", "NaN", "lr", "number in [1.0E-6, 1.0]");
         assertError("lr", "Infinity", "lr", "number in [1.0E-6, 1.0]");
         assertError("dataset", "mnist", "dataset",
-                "one of moons, circles, 8gaussians, 25gaussians, checkerboard, 2spirals, swissroll, pinwheel, uniform, faithful, iris, points");
+                "one of moons, circles, 8gaussians, 25gaussians, checkerboard, 2spirals, swissroll, pinwheel, uniform, faithful, iris, digits, points");
         assertEquals("pinwheel", Settings.parse(Settings.TRAIN, Map.of("dataset", "pinwheel")).getString("dataset"));
         assertEquals("faithful", Settings.parse(Settings.TRAIN, Map.of("dataset", "faithful")).getString("dataset"));
         assertEquals("points", Settings.parse(Settings.TRAIN, Map.of("dataset", "points")).getString("dataset"));
         assertError("activation", "ELU", "activation", "one of elu, silu, relu, tanh, gelu");
         SettingException e = assertThrows(SettingException.class, () -> Settings.parse(Settings.TRAIN, Map.of("epochs", "3")));
         assertEquals("epochs", e.field());
-        assertTrue(e.getMessage().startsWith("epochs: unknown setting (allowed: one of dataset, scheduler, "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("epochs: unknown setting (allowed: one of dataset, conditioning, labelDropout, scheduler, "), e.getMessage());
     }
 
     @Test

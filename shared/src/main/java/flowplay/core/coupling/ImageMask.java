@@ -4,27 +4,34 @@ import flowplay.core.rng.Rng;
 
 /**
  * Image masks: each point is a height×width×channels image (row-major, channels last) and the hole is, with equal
- * probability, a random axis-aligned rectangle (sides between a quarter and a half of the image) or one of the four
- * halves. The same hole covers all channels of a pixel, as an image inpainting task would.
+ * probability, a random axis-aligned box (sides between a quarter and a half of the image), one of the four halves,
+ * or scattered pixels (each kept with probability {@code keep}). The same hole covers all channels of a pixel, as an
+ * image inpainting task would. The three shapes teach the network the holes a user paints: blots, cut-off halves and
+ * sparse observations.
  */
-public final class RectangleMask implements MaskGenerator {
+public final class ImageMask implements MaskGenerator {
     private final int width;
     private final int height;
     private final int channels;
+    private final double keep;
 
-    public RectangleMask(int width, int height, int channels) {
+    public ImageMask(int width, int height, int channels, double keep) {
         if (width < 1 || height < 1 || channels < 1) {
             throw new IllegalArgumentException("width, height and channels must be positive, were " + width + ", "
                     + height + ", " + channels);
         }
+        if (!(keep >= 0 && keep <= 1)) {
+            throw new IllegalArgumentException("keep must be in [0, 1], was " + keep);
+        }
         this.width = width;
         this.height = height;
         this.channels = channels;
+        this.keep = keep;
     }
 
     @Override
     public String name() {
-        return "rectangle";
+        return "image";
     }
 
     @Override
@@ -38,7 +45,12 @@ public final class RectangleMask implements MaskGenerator {
             int left;
             int bottom;
             int right;
-            if (rng.nextInt(2) == 0) {
+            int shape = rng.nextInt(3);
+            if (shape == 2) {
+                scatter(rng, out, p * dim);
+                continue;
+            }
+            if (shape == 0) {
                 int h = Math.max(1, height / 4) + rng.nextInt(Math.max(1, height / 2 - height / 4 + 1));
                 int w = Math.max(1, width / 4) + rng.nextInt(Math.max(1, width / 2 - width / 4 + 1));
                 top = rng.nextInt(height - h + 1);
@@ -73,6 +85,15 @@ public final class RectangleMask implements MaskGenerator {
                         out[base + (y * width + x) * channels + c] = m;
                     }
                 }
+            }
+        }
+    }
+
+    private void scatter(Rng rng, float[] out, int base) {
+        for (int pixel = 0; pixel < width * height; pixel++) {
+            float m = rng.nextDouble() < keep ? 1f : 0f;
+            for (int c = 0; c < channels; c++) {
+                out[base + pixel * channels + c] = m;
             }
         }
     }
