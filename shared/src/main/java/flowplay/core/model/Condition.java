@@ -48,17 +48,17 @@ public record Condition(boolean mask, int classes) {
 
     /** Reads an {@link #id()}; throws IllegalArgumentException naming the accepted forms otherwise. */
     public static Condition parse(String id) {
-        if (id == null) {
-            throw unsupported(null);
+        if ("none".equals(id)) {
+            return NONE;
         }
-        boolean mask = id.equals("mask") || id.startsWith("mask+");
-        String rest = id.equals("mask") || id.equals("none") ? "" : mask ? id.substring("mask+".length()) : id;
-        if (rest.isEmpty()) {
-            return new Condition(mask, 0);
+        if ("mask".equals(id)) {
+            return MASK;
         }
-        if (rest.startsWith("classes(") && rest.endsWith(")")) {
+        boolean mask = id != null && id.startsWith("mask+");
+        String labels = mask ? id.substring("mask+".length()) : id;
+        if (labels != null && labels.startsWith("classes(") && labels.endsWith(")")) {
             try {
-                int k = Integer.parseInt(rest.substring("classes(".length(), rest.length() - 1).trim());
+                int k = Integer.parseInt(labels.substring("classes(".length(), labels.length() - 1).trim());
                 if (k >= 1 && k <= MAX_CLASSES) {
                     return new Condition(mask, k);
                 }

@@ -2,6 +2,7 @@ package flowplay.core.checkpoint;
 
 import flowplay.core.json.Json;
 import flowplay.core.model.Activation;
+import flowplay.core.model.Condition;
 import flowplay.core.model.Mlp;
 import flowplay.core.model.NetworkInput;
 import flowplay.core.model.TimeEmbedding;
@@ -119,6 +120,22 @@ class CheckpointTest {
                 "condition 'label' is not supported: none, mask, classes(k) or mask+classes(k)");
         assertThrows(IllegalArgumentException.class,
                 () -> Checkpoint.of(Mlp.init(new int[] {4, 8, 2}, Activation.ELU, new Rng(1)), new CondOt(), Prediction.VELOCITY, Map.of()));
+    }
+
+    /** A class-conditional inpainting network: concat(x, mask, onehot(label), τ(t)) = 2 + 2 + 3 + 1 inputs. */
+    @Test
+    void recordsAClassConditionalNetworksCondition() {
+        Condition condition = new Condition(true, 3);
+        Mlp mlp = Mlp.init(new int[] {8, 16, 2}, Activation.ELU, new Rng(13));
+        Checkpoint read = Checkpoint.fromBytes(Checkpoint.of(mlp, TimeEmbedding.LINEAR, condition, new CondOt(), Prediction.VELOCITY,
+                Map.of()).toBytes());
+        assertEquals(condition, read.model().condition());
+        assertTrue(read.metadata().get(Checkpoint.KEY_MODEL).contains("\"condition\":\"mask+classes(3)\""));
+        assertEquals(5, read.model().conditionDim());
+        assertEquals(5, read.velocityField().conditionDim());
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.of(mlp, TimeEmbedding.LINEAR, Condition.classes(10), new CondOt(), Prediction.VELOCITY, Map.of()));
+        assertTrue(wrong.getMessage().contains("10 condition inputs (classes(10))"), wrong.getMessage());
     }
 
     @Test
