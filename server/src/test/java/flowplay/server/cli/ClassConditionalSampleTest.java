@@ -125,6 +125,15 @@ class ClassConditionalSampleTest {
         assertArrayEquals(expected(allThree, 0, 6, 2), pixels(threes));
         // The label changes the samples: the same noise asked for class 3 and for class 0 lands elsewhere.
         assertNotEquals(rows[0][0], threes[0][0]);
+
+        // A schedule change bends the guided field's paths: the same labels, other points.
+        Path cosine = dir.resolve("cosine.csv");
+        r = ok("sample", "--checkpoint", digits.toString(), "--n", "12", "--steps", "6", "--seed", "2", "--label", "3", "--guidance", "0",
+                "--schedule", "cosine", "--out", cosine.toString());
+        assertTrue(r.err().contains("class 3") && r.err().contains("on cosine (trained on condot)"), r.err());
+        double[][] bent = readCsv(cosine, Digits.PIXELS + 1);
+        assertEquals(3.0, bent[0][Digits.PIXELS]);
+        assertNotEquals(threes[0][0], bent[0][0]);
     }
 
     @Test
