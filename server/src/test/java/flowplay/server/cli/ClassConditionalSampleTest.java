@@ -165,6 +165,14 @@ class ClassConditionalSampleTest {
     }
 
     @Test
+    void likelihoodOfAClassConditionalModelSaysItIsTheUnlabelledField() throws IOException {
+        Path points = dir.resolve("zeros64.csv");
+        Files.writeString(points, "0" + ",0".repeat(Digits.PIXELS - 1) + "\n");
+        MainTest.Result r = ok("likelihood", "--checkpoint", digits.toString(), "--points", points.toString(), "--steps", "4");
+        assertTrue(r.err().contains("class-conditional (condition classes(10)); log p1 is that of its unlabelled field"), r.err());
+    }
+
+    @Test
     void pngDrawsEachSampleAsAnEightByEightDigitDarkOnWhite() throws IOException {
         Path png = dir.resolve("grid.png");
         MainTest.Result r = ok("sample", "--checkpoint", digits.toString(), "--n", "13", "--steps", "4", "--png", png.toString());
