@@ -1,5 +1,6 @@
 package flowplay.server.cli;
 
+import flowplay.core.data.Dataset;
 import flowplay.server.engine.Engine;
 import flowplay.server.engine.Engines;
 import flowplay.server.engine.JavaEngine;
@@ -24,16 +25,20 @@ import java.util.Map;
 /**
  * {@code bench train}: the seed workload (two moons, batch 256, MLP 3-H-H-H-2 ELU, Adam 1e-2, one thread) on each
  * engine, the same workload in PyTorch ({@code bench/train_pytorch.py}) in the same run, and two concurrent java runs
- * against one ({@code bench quality}, the models' sample quality against PyTorch's, is {@link BenchQuality}). Each figure is the median of timed windows after a warm-up; each step includes building its batch
+ * against one; {@code --dataset digits} times the digit model instead (no PyTorch script for it), with java against nd4j ({@code bench quality}, the models' sample quality against PyTorch's, is {@link BenchQuality}). Each figure is the median of timed windows after a warm-up; each step includes building its batch
  * (moons, noise, times, the path), as in a real run. A benchmark, not a test: figures depend on the machine and its load.
  */
 public final class BenchCommand implements Command {
     @Override
     public CommandSpec spec() {
         CommandSpec train = CommandSpec.create().name("train").mixinStandardHelpOptions(true);
-        train.usageMessage().description("Training steps/s of each engine and of PyTorch on the seed workload, single thread.");
-        train.addOption(OptionSpec.builder("--hidden").paramLabel("H").type(String.class).defaultValue("64,256")
-                .description("Hidden widths, comma-separated (default ${DEFAULT-VALUE})").build());
+        train.usageMessage().description("Training steps/s of each engine, single thread: on the seed workload against PyTorch, or with "
+                + "--dataset digits on the digit model.");
+        train.addOption(OptionSpec.builder("--dataset").paramLabel(String.join("|", BenchWorkload.NAMES)).type(String.class)
+                .defaultValue("moons").description("moons: the seed workload (MLP 3-H-H-H-2, against PyTorch); digits: the README's digit "
+                        + "model (64-D, class-conditional, fourier time, MLP 83-H-H-H-64; PyTorch not measured) (default ${DEFAULT-VALUE})").build());
+        train.addOption(OptionSpec.builder("--hidden").paramLabel("H").type(String.class)
+                .description("Hidden widths, comma-separated (default 64,256 on moons, 256 on digits)").build());
         train.addOption(OptionSpec.builder("--engines").paramLabel("LIST").type(String.class).defaultValue("java,nd4j")
                 .description("Engines, comma-separated (default ${DEFAULT-VALUE})").build());
         train.addOption(OptionSpec.builder("--warmup").paramLabel("SECONDS").type(double.class).defaultValue("2")
@@ -67,7 +72,9 @@ public final class BenchCommand implements Command {
         if (sub == null || !"train".equals(sub.commandSpec().name())) {
             throw new UsageException("bench needs a subcommand: bench train, or bench quality");
         }
-        int[] widths = Arrays.stream(sub.matchedOptionValue("--hidden", "64,256").split(",")).map(String::trim)
+        BenchWorkload workload = BenchWorkload.byName(sub.matchedOptionValue("--dataset", "moons"));
+        String defaultWidths = workload == BenchWorkload.DIGITS ? "256" : "64,256";
+        int[] widths = Arrays.stream(sub.matchedOptionValue("--hidden", defaultWidths).split(",")).map(String::trim)
                 .mapToInt(Integer::parseInt).toArray();
         List<String> engines = Arrays.stream(sub.matchedOptionValue("--engines", "java,nd4j").split(",")).map(String::trim).toList();
         double warmup = sub.matchedOptionValue("--warmup", 2.0);
@@ -90,14 +97,18 @@ public final class BenchCommand implements Command {
         for (String e : engines) {
             built.put(e, Engines.byName(e));
         }
-        out.println(String.format(Locale.ROOT, "bench train: two moons, batch 256, MLP 3-H-H-H-2 ELU, Adam 1e-2, one thread per run; "
-                + "warm-up %.1f s, %d windows of %.1f s, median", warmup, reps, seconds));
+        out.println(String.format(Locale.ROOT, "bench train: %s, one thread per run; warm-up %.1f s, %d windows of %.1f s, median",
+                workload.description, warmup, reps, seconds));
         out.println("machine: " + machine());
         out.println("load average before: " + loadAverage());
         if (built.get("java") instanceof JavaEngine) {
             out.println("java kernel: " + ((JavaEngine) built.get("java")).kernel());
         }
         String pytorchProblem = null;
+        if (pytorch && workload != BenchWorkload.MOONS) {
+            out.println("pytorch: not measured (" + script + " is the moons workload); engines only");
+            pytorch = false;
+        }
         if (pytorch) {
             pytorchProblem = checkPython(python, script);
             if (pytorchProblem != null) {
@@ -107,10 +118,12 @@ public final class BenchCommand implements Command {
         }
         out.flush();
 
+        Dataset data = workload.data();
         List<String> summary = new ArrayList<>();
         for (int h : widths) {
             List<Double> speedups = new ArrayList<>();
             List<Double> scalings = new ArrayList<>();
+            List<Double> engineRatios = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 String tag = rounds == 1 ? "" : " round " + round;
                 Map<String, Double> rates = new LinkedHashMap<>();
@@ -121,21 +134,24 @@ public final class BenchCommand implements Command {
                     out.flush();
                 }
                 for (Map.Entry<String, Engine> e : built.entrySet()) {
-                    double rate = TrainTiming.measure(e.getValue(), h, warmup, seconds, reps);
+                    double rate = TrainTiming.measure(e.getValue(), workload, data, h, warmup, seconds, reps);
                     rates.put(e.getKey(), rate);
                     String alloc = "";
                     if (e.getKey().equals("java")) {
-                        alloc = String.format(Locale.ROOT, "  (%.0f bytes allocated per step)", TrainTiming.allocatedPerStep(e.getValue(), h, 200));
+                        alloc = String.format(Locale.ROOT, "  (%.0f bytes allocated per step)", TrainTiming.allocatedPerStep(e.getValue(), workload, data, h, 200));
                     }
                     out.println(String.format(Locale.ROOT, "H=%-4d %-17s %8.1f steps/s%s%s%s", h, e.getKey(), rate, ratio(rate, torch), alloc, tag));
                     out.flush();
                 }
                 if (built.containsKey("java")) {
                     double one = rates.get("java");
-                    double two = TrainTiming.measureConcurrent(built.get("java"), h, 2, warmup, seconds, reps);
+                    double two = TrainTiming.measureConcurrent(built.get("java"), workload, data, h, 2, warmup, seconds, reps);
                     out.println(String.format(Locale.ROOT, "H=%-4d java, 2 concurrent %8.1f steps/s in total = %.2fx one run%s", h, two,
                             two / one, tag));
                     scalings.add(two / one);
+                    if (rates.containsKey("nd4j")) {
+                        engineRatios.add(one / rates.get("nd4j"));
+                    }
                     if (torch != null) {
                         speedups.add(one / torch);
                     }
@@ -144,9 +160,9 @@ public final class BenchCommand implements Command {
             }
             if (!scalings.isEmpty()) {
                 String of = rounds == 1 ? "" : " (median of " + rounds + " rounds)";
-                summary.add(String.format(Locale.ROOT, "H=%d: java %s, 2 concurrent %.2fx one run%s", h,
+                summary.add(String.format(Locale.ROOT, "H=%d: java %s%s, 2 concurrent %.2fx one run%s", h,
                         speedups.isEmpty() ? "(pytorch not measured)" : String.format(Locale.ROOT, "%.2fx pytorch", median(speedups)),
-                        median(scalings), of));
+                        engineRatios.isEmpty() ? "" : String.format(Locale.ROOT, ", %.2fx nd4j", median(engineRatios)), median(scalings), of));
             }
         }
         out.println("load average after: " + loadAverage());

@@ -67,6 +67,10 @@ public final class LikelihoodCommand implements Command {
 
         Checkpoint checkpoint = Options.checkpoint("--checkpoint", Path.of(parsed.matchedOptionValue("--checkpoint", "")), err);
         int dim = checkpoint.model().dim();
+        if (checkpoint.model().condition().labelled()) {
+            err.println("note: the checkpoint is class-conditional (condition " + checkpoint.model().condition().id()
+                    + "); log p1 is that of its unlabelled field u(x, t | ∅)");
+        }
         PointsCsv.Points points = PointsCsv.read("--points", Path.of(parsed.matchedOptionValue("--points", "")), dim);
         boolean exact = exactFlag || (!hutchFlag && dim <= EXACT_MAX_DIM);
 

@@ -2,6 +2,7 @@ package flowplay.server.cli;
 
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.checkpoint.CheckpointFormatException;
+import flowplay.core.model.Condition;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -81,7 +82,7 @@ final class Options {
         return Double.toString(v);
     }
 
-    /** Reads a checkpoint or fails naming the flag; says on {@code err} when an inpainting model is used unconditioned. */
+    /** Reads a checkpoint or fails naming the flag; says on {@code err} when an inpainting model is used with nothing observed. */
     static Checkpoint checkpoint(String flag, Path file, PrintStream err) throws IOException {
         byte[] bytes;
         try {
@@ -95,9 +96,11 @@ final class Options {
         } catch (CheckpointFormatException | IllegalArgumentException e) {
             throw new UsageException(flag + ": " + file + " is not a usable checkpoint: " + e.getMessage());
         }
-        if (checkpoint.model().conditionDim() > 0) {
-            err.println("note: " + file + " is an inpainting model (input concat(x, mask, t)); used with nothing observed (mask 0),"
-                    + " i.e. plain generation");
+        Condition condition = checkpoint.model().condition();
+        if (condition.mask()) {
+            // A class-conditional inpainting model ("mask+classes(k)") still reads its labels; only the mask is left unused.
+            err.println("note: " + file + " is an inpainting model (condition " + condition.id() + ", input concat(x, mask, "
+                    + (condition.labelled() ? "onehot(label), " : "") + "t)); used with nothing observed (mask 0), i.e. plain generation");
         }
         return checkpoint;
     }

@@ -83,6 +83,11 @@ final class PointsCsv {
     }
 
     static void write(Writer out, float[] points, int n, int dim) throws IOException {
+        write(out, points, n, dim, null);
+    }
+
+    /** As {@link #write(Writer, float[], int, int)}, each line ending with the point's label when {@code labels} is not null. */
+    static void write(Writer out, float[] points, int n, int dim, int[] labels) throws IOException {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < n; i++) {
             line.setLength(0);
@@ -91,6 +96,9 @@ final class PointsCsv {
                     line.append(',');
                 }
                 line.append(points[i * dim + d]);
+            }
+            if (labels != null) {
+                line.append(',').append(labels[i]);
             }
             line.append('\n');
             out.write(line.toString());

@@ -4,6 +4,13 @@ import flowplay.core.sampling.SamplingPlan;
 import flowplay.core.sampling.SampleConfig;
 import flowplay.core.settings.SettingException;
 import flowplay.core.checkpoint.Checkpoint;
+import flowplay.core.data.Digits;
+import flowplay.core.model.Condition;
+import flowplay.core.model.ConditionalField;
+import flowplay.core.model.PredictionField;
+import flowplay.core.model.VelocityField;
+import flowplay.core.path.ScheduleTransform;
+import flowplay.core.sampling.Guidance;
 import flowplay.core.path.Scheduler;
 import flowplay.core.rng.Rng;
 import flowplay.core.settings.Setting;
@@ -25,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code sample}: push source points x0 through a checkpoint's flow from t = 0 to t = 1 and write the results as CSV.
@@ -57,7 +65,8 @@ public final class SampleCommand implements Command {
         CommandSpec spec = CommandSpec.create().name("sample").mixinStandardHelpOptions(true);
         spec.usageMessage().description(
                 "Sample from a checkpoint: integrate x0 ~ N(0, I) (or --x0) from t = 0 to t = 1 and write one point per line, "
-                        + "comma-separated, no header. Reports the function evaluations (NFE) on stderr.");
+                        + "comma-separated, no header. A class-conditional model (digits) draws --label's classes under "
+                        + "classifier-free guidance --guidance. Reports the function evaluations (NFE) on stderr.");
         spec.addOption(OptionSpec.builder("--checkpoint").paramLabel("FILE").type(String.class).required(true)
                 .description("safetensors checkpoint (from train, the server, or PyTorch); any scheduler, prediction and dimension").build());
         flags.addTo(spec);
@@ -66,7 +75,10 @@ public final class SampleCommand implements Command {
         Options.add(spec, "--x0", "CSV", "Start points, d comma-separated numbers per line (instead of --n/--seed)");
         Options.add(spec, "--trajectories", "CSV", "Also write every point at every grid time: one line 'point,t,x1,…,xd' per "
                 + "(point, frame), point = 0-based index, frames in time order");
-        Options.add(spec, "--out", "FILE", "Output CSV (default: standard output)");
+        Options.add(spec, "--png", "FILE", "Also draw the samples of a 64-D digit model as 8×8 digits, " + DigitGrid.COLUMNS
+                + " to a row, dark ink on white, into a greyscale PNG (at most " + DigitGrid.MAX_SAMPLES + " samples)");
+        Options.add(spec, "--out", "FILE", "Output CSV; a class-conditional model's lines end with the sample's label "
+                + "(default: standard output, or none when --png is given)");
         return spec;
     }
 
@@ -104,8 +116,19 @@ public final class SampleCommand implements Command {
         Path checkpointFile = Path.of(parsed.matchedOptionValue("--checkpoint", ""));
         Checkpoint checkpoint = Options.checkpoint("--checkpoint", checkpointFile, err);
         int dim = checkpoint.model().dim();
+        Condition condition = checkpoint.model().condition();
+        Guidance guidance = Guidance.from(values);
+        String png = Options.string(parsed, "--png", null);
+        if (png != null && dim != Digits.PIXELS) {
+            throw new UsageException("--png draws 8×8 digits: it needs a " + Digits.PIXELS + "-D model, " + checkpointFile + " has d=" + dim);
+        }
+        if (condition.labelled() && config.stochastic()) {
+            throw new UsageException("--noise " + values.getString("sampleNoise") + ": the stochastic sampler needs the score of the field, "
+                    + "which a class-conditional model under guidance does not give; use --noise 0 or another solver");
+        }
 
-        SamplingPlan plan = config.plan(checkpoint.velocityField(), eps);
+        PredictionField trained = checkpoint.velocityField();
+        SamplingPlan plan = config.plan(trained, eps);
         if (plan.clipped() && eps == 0) {
             throw new UsageException("invalid value for --eps: 0, but " + plan.reason() + "; expected a number in (0, 0.1]");
         }
@@ -121,11 +144,23 @@ public final class SampleCommand implements Command {
             x = new float[n * dim];
             new Rng(seed).fillGaussian(x, 0, n * dim);
         }
+        int[] labels = SampleClasses.labels(guidance, Guidance.from(flags.parse(Map.of())), condition, checkpointFile, n);
+        if (png != null && n > DigitGrid.MAX_SAMPLES) {
+            throw new UsageException("--png draws at most " + DigitGrid.MAX_SAMPLES + " samples, " + n + " asked; lower --n");
+        }
+        VelocityField field = plan.field();
+        if (labels != null) {
+            ConditionalField conditional = new ConditionalField(trained, condition);
+            conditional.labels(labels, guidance.w());
+            // The schedule change acts on whatever velocity it is given: here the guided one.
+            field = schedule == null ? conditional : new ScheduleTransform(conditional, checkpoint.scheduler(), schedule);
+        }
         Integrator integrator = config.integrator();
         TimeGrid grid = plan.grid(steps);
+        String target = Options.string(parsed, "--out", png == null ? "-" : null);
         String trajectoryFile = Options.string(parsed, "--trajectories", null);
         if (trajectoryFile != null) {
-            if (trajectoryFile.equals("-") && Options.string(parsed, "--out", "-").equals("-")) {
+            if (trajectoryFile.equals("-") && "-".equals(target)) {
                 throw new UsageException("--trajectories - and the samples would both go to standard output; give --out or a --trajectories file");
             }
             long numbers = (long) n * (grid.steps() + 1) * (dim + 2);
@@ -143,32 +178,46 @@ public final class SampleCommand implements Command {
         long start = System.nanoTime();
         SolveResult result;
         try {
-            result = Sampler.run(plan.field(), integrator, x, n, grid, trajectory);
+            result = Sampler.run(field, integrator, x, n, grid, trajectory);
         } catch (NfeBudgetExceededException e) {
             throw new UsageException("--rtol/--atol: " + e.getMessage());
         }
         double ms = (System.nanoTime() - start) / 1e6;
 
-        String target = Options.string(parsed, "--out", "-");
         final float[] samples = x;
         final int count = n;
-        Options.writeTo(target, out, w -> PointsCsv.write(w, samples, count, dim));
+        if (target != null) {
+            Options.writeTo(target, out, w -> PointsCsv.write(w, samples, count, dim, labels));
+        }
+        if (png != null) {
+            DigitGrid.write(Path.of(png), samples, count);
+        }
         if (trajectory != null) {
             Options.writeTo(trajectoryFile, out, w -> writeTrajectories(w, trajectory));
         }
         StringBuilder line = new StringBuilder();
         line.append(n).append(" points (d=").append(dim).append("), ").append(solverName).append(" with ").append(steps)
                 .append(steps == 1 ? " step" : " steps");
+        if (labels != null) {
+            line.append(", ").append(SampleClasses.describe(guidance, condition));
+        }
         if (schedule != null) {
             line.append(" on ").append(schedule.name()).append(" (trained on ").append(checkpoint.scheduler().name()).append(')');
         }
         line.append(": NFE ").append(result.nfe());
+        if (labels != null && guidance.w() > 0) {
+            // Guidance evaluates the network twice per field evaluation: u(x, t | c) and u(x, t | ∅).
+            line.append(" (").append(2L * result.nfe()).append(" network passes, guided)");
+        }
         if (solverName.equals("dopri5")) {
             line.append(" (accepted ").append(result.acceptedSteps()).append(", rejected ").append(result.rejectedSteps()).append(')');
         }
         line.append(" in ").append(Math.round(ms)).append(" ms");
-        if (!target.equals("-")) {
+        if (target != null && !target.equals("-")) {
             line.append(" -> ").append(target);
+        }
+        if (png != null) {
+            line.append(", image -> ").append(png);
         }
         if (trajectoryFile != null) {
             line.append(", ").append(trajectory.frameCount()).append(" frames -> ").append(trajectoryFile);

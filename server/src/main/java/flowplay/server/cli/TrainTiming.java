@@ -1,47 +1,45 @@
 package flowplay.server.cli;
 
 import flowplay.core.data.Dataset;
-import flowplay.core.data.Datasets;
-import flowplay.core.model.Activation;
 import flowplay.core.model.Mlp;
 import flowplay.core.rng.Rng;
-import flowplay.core.settings.Settings;
 import flowplay.core.settings.TrainConfig;
 import flowplay.core.training.TrainingBatch;
 import flowplay.server.engine.Engine;
 import flowplay.server.engine.Trainer;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Timing of the seed workload for {@code bench train}: steps/s of one engine, of several concurrent runs, and the bytes a
- * step allocates. Each measurement is a warm-up, then windows of wall time whose median is reported.
+ * Timing of a {@link BenchWorkload} for {@code bench train}: steps/s of one engine, of several concurrent runs, and the
+ * bytes a step allocates. Each measurement is a warm-up, then windows of wall time whose median is reported. The data
+ * set is shared by concurrent runs (it is read-only; each run has its own random stream).
  */
 final class TrainTiming {
     private TrainTiming() {
     }
 
-    /** The seed workload's per-step work: a fresh flow matching batch on moons, then one trainer step. */
+    /** One workload's per-step work: a fresh flow matching batch of its data (and labels), then one trainer step. */
     static final class Workload {
-        private static final int N = 256;
-        private final Dataset data = Datasets.byName("moons");
+        private final Dataset data;
         private final Rng rng;
         private final Trainer trainer;
         private final TrainingBatch batch;
+        private final double lr;
 
-        Workload(Engine engine, int hidden, long seed) {
-            TrainConfig config = TrainConfig.from(Settings.parse(Settings.TRAIN,
-                    Map.of("batch", Integer.toString(N), "lr", "0.01", "activation", "elu")));
+        Workload(Engine engine, BenchWorkload workload, Dataset data, int hidden, long seed) {
+            TrainConfig config = workload.config(hidden);
+            this.data = data;
+            this.lr = config.lr();
             rng = new Rng(seed);
-            trainer = engine.trainer(Mlp.init(new int[] {3, hidden, hidden, hidden, 2}, Activation.ELU, rng), config);
-            batch = new TrainingBatch(config.objective(), config.networkInput(2), N);
+            trainer = engine.trainer(Mlp.init(config.layerSizes(data), config.activation(), rng), config);
+            batch = config.batches(data);
         }
 
         float step() {
             batch.draw(data, rng);
-            return trainer.step(batch.input(), batch.target(), null, 0.01);
+            return trainer.step(batch.input(), batch.target(), batch.weights(), lr);
         }
 
         /** Steps until {@code seconds} have passed; returns steps/s. */
@@ -59,8 +57,8 @@ final class TrainTiming {
         }
     }
 
-    static double measure(Engine engine, int hidden, double warmup, double seconds, int reps) {
-        Workload w = new Workload(engine, hidden, 1);
+    static double measure(Engine engine, BenchWorkload workload, Dataset data, int hidden, double warmup, double seconds, int reps) {
+        Workload w = new Workload(engine, workload, data, hidden, 1);
         w.runFor(warmup);
         double[] rates = new double[reps];
         for (int i = 0; i < reps; i++) {
@@ -70,13 +68,13 @@ final class TrainTiming {
     }
 
     /** Heap bytes allocated per step on this thread, after warm-up (-1 if the JVM cannot tell). */
-    static double allocatedPerStep(Engine engine, int hidden, int steps) {
+    static double allocatedPerStep(Engine engine, BenchWorkload workload, Dataset data, int hidden, int steps) {
         java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
         if (!(bean instanceof com.sun.management.ThreadMXBean)) {
             return -1;
         }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        Workload w = new Workload(engine, hidden, 1);
+        Workload w = new Workload(engine, workload, data, hidden, 1);
         w.runFor(0.5);
         long id = Thread.currentThread().getId();
         long before = threads.getThreadAllocatedBytes(id);
@@ -87,11 +85,12 @@ final class TrainTiming {
     }
 
     /** Total steps/s of {@code runs} independent runs on their own threads, timed together. */
-    static double measureConcurrent(Engine engine, int hidden, int runs, double warmup, double seconds, int reps) throws InterruptedException {
+    static double measureConcurrent(Engine engine, BenchWorkload workload, Dataset data, int hidden, int runs, double warmup, double seconds,
+                                    int reps) throws InterruptedException {
         double[] rates = new double[reps];
         Workload[] workloads = new Workload[runs];
         for (int r = 0; r < runs; r++) {
-            workloads[r] = new Workload(engine, hidden, 1 + r);
+            workloads[r] = new Workload(engine, workload, data, hidden, 1 + r);
         }
         for (int i = -1; i < reps; i++) {
             double window = i < 0 ? warmup : seconds;
