@@ -15,6 +15,16 @@ public record FixedLine(int axis, float value) {
         if (!Float.isFinite(value)) {
             throw new IllegalArgumentException("the fixed value must be a finite number, was " + value);
         }
+        value = float32(value);
+    }
+
+    /**
+     * The value as a float in the browser too: TeaVM keeps float fields and locals as JavaScript doubles (a cast does
+     * not round), but a float[] is a Float32Array, so the points hold the float nearest to c while an unrounded field
+     * would still be c itself — 0.49 and its float differ by 1e-8. The float's bits round as the JVM does.
+     */
+    private static float float32(float v) {
+        return Float.intBitsToFloat(Float.floatToIntBits(v));
     }
 
     /** The line at a value rounded to {@link #DECIMALS} decimals (what a click or a typed number becomes). */
