@@ -32,7 +32,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * fixes x or y at c — chosen by a click on its plot, the slider or the number — and draws {@link #K} samples of the
  * other coordinate ({@link LineInpainting}) with their histogram against the data near the line. Other models hide the
  * card. {@code #inpaint-stats} carries data-axis, data-value, data-count, data-max-deviation (0 when the observation is
- * kept), data-mean, data-std, data-data-count, data-data-mean, data-data-std, data-band, data-nfe and, last, data-draws.
+ * kept), data-mean, data-std, data-data-count, data-data-mean, data-data-std, data-band, data-nfe, data-millis and, last, data-draws.
  */
 public final class InpaintView implements ModelListener, SettingsForm.Listener {
     /** Conditional samples per drawing: enough for a histogram, quick on the CPU. */
@@ -73,7 +73,8 @@ public final class InpaintView implements ModelListener, SettingsForm.Listener {
                 setLine(FixedLine.at(axis, line.value()));
             }
         }));
-        ui.slider.addEventListener("input", (Event e) -> PageErrors.guarded("inpaint value", () -> typed(Dom.value(ui.slider))));
+        // "change", not "input": a solve takes a few hundred ms in the browser, and one per drag step would stall the page.
+        ui.slider.addEventListener("change", (Event e) -> PageErrors.guarded("inpaint value", () -> typed(Dom.value(ui.slider))));
         ui.number.addEventListener("change", (Event e) -> PageErrors.guarded("inpaint value", () -> typed(Dom.value(ui.number))));
         ui.plot.addEventListener("click", (Event e) -> PageErrors.guarded("inpaint click", () ->
                 setLine(line.withValue(painter.valueAt(line.axis(), fractionX(ui.plot, e), fractionY(ui.plot, e))))));
@@ -153,7 +154,9 @@ public final class InpaintView implements ModelListener, SettingsForm.Listener {
         Integrator solver = Solvers.byName(c.solver(), SolverParams.defaults().withTolerances(c.rtol(), c.atol()));
         TimeGrid grid = SamplingPlan.of(model.velocityField(), null, false, SamplingGrid.EPS).grid(c.steps());
         float[] x0 = noise.points(c.noiseSeed(), K);
+        double start = now();
         LineInpainting.Result r = LineInpainting.sample(model, line, x0, K, solver, grid);
+        double millis = now() - start;
         LineStats s = LineStats.of(r.points(), K, line);
 
         float[] data = dataPoints();
@@ -169,12 +172,12 @@ public final class InpaintView implements ModelListener, SettingsForm.Listener {
         Histogram dataBars = near.length == 0 ? null : Histogram.of(near, near.length, -extent, extent, BINS);
         String free = FixedLine.name(line.free());
         painter.histogram(modelBars, dataBars, free);
-        show(s, d, r.solve().nfe(), free);
+        show(s, d, r.solve().nfe(), millis, free);
         ui.csv.setAttribute("data-count", Integer.toString(K));
         Dom.setValue(ui.csv, PointsCsv.write(r.points(), K, 2));
     }
 
-    private void show(LineStats s, LineStats d, int nfe, String free) {
+    private void show(LineStats s, LineStats d, int nfe, double millis, String free) {
         draws++;
         HTMLElement e = ui.stats;
         String fixed = FixedLine.name(line.axis());
@@ -189,12 +192,14 @@ public final class InpaintView implements ModelListener, SettingsForm.Listener {
         e.setAttribute("data-data-std", Format.fixed(d.std(), 6));
         e.setAttribute("data-band", Format.fixed(BAND, 3));
         e.setAttribute("data-nfe", Integer.toString(nfe));
+        e.setAttribute("data-millis", Format.fixed(millis, 1));
         e.setAttribute("data-model", modelLabel);
         e.setAttribute("data-draws", Integer.toString(draws)); // last: a test waiting for it sees the rest
         String c = Format.fixed(line.value(), FixedLine.DECIMALS);
         Dom.setText(e, modelLabel + " · " + s.count() + " samples with " + fixed + " = " + c + " (largest deviation "
                 + (s.maxDeviation() == 0 ? "0" : Format.significant(s.maxDeviation(), 3)) + ") · " + free + ": mean "
-                + Format.fixed(s.mean(), 3) + ", std " + Format.fixed(s.std(), 3) + " · " + nfe + " evaluations"
+                + Format.fixed(s.mean(), 3) + ", std " + Format.fixed(s.std(), 3) + " · " + nfe + " evaluations in "
+                + Format.fixed(millis, 0) + " ms"
                 + (d.count() > 0 ? " · data near the line (" + d.count() + " points): mean " + Format.fixed(d.mean(), 3)
                         + ", std " + Format.fixed(d.std(), 3) : ""));
         Dom.setText(ui.caption, "Histogram of " + free + " given " + fixed + " = " + c + ": bars, the model's " + s.count()
@@ -233,6 +238,9 @@ public final class InpaintView implements ModelListener, SettingsForm.Listener {
             return null; // a checkpoint made elsewhere: compare with the data set the page shows
         }
     }
+
+    @JSBody(script = "return performance.now();")
+    private static native double now();
 
     @JSBody(params = {"c", "e"}, script = "var r = c.getBoundingClientRect(); return Math.min(1, Math.max(0, (e.clientX - r.left) / r.width));")
     private static native double fractionX(HTMLElement c, Event e);
