@@ -29,8 +29,8 @@ public final class LineInpainting {
     }
 
     /**
-     * Integrates the first n rows of {@code noise} (n×2, never written) across the grid, conditioned on the line.
-     * {@code field} must be a checkpoint's velocity field whose condition has a mask ({@link #supports}).
+     * Integrates the first n rows of {@code noise} (n×2, never written) across the grid, conditioned on the line. The
+     * checkpoint must be a 2-D model that reads a mask ({@link #supports}); otherwise IllegalArgumentException.
      */
     public static Result sample(Checkpoint checkpoint, FixedLine line, float[] noise, int n, Integrator solver, TimeGrid grid) {
         if (!supports(checkpoint)) {
