@@ -2,6 +2,7 @@ package flowplay.web;
 
 import flowplay.web.field.FieldView;
 import flowplay.web.gpu.SamplerRoute;
+import flowplay.web.inpaint.InpaintView;
 import flowplay.web.net.RunClient;
 import flowplay.web.points.DrawTool;
 import flowplay.web.points.PointSet;
@@ -67,6 +68,7 @@ public final class App {
         new PlotExport(plot, view);
         strip.usePretrained(new Pretrained(Dom.byId("pretrained"), loader, link));
         FieldView field = new FieldView(Dom.byId("views"), view, settings);
+        new InpaintView(Dom.byId("views"), view, settings); // 2-D inpainting, shown for mask models only
         LinkedModel.restore(settings, loader, link);
         // The main picture's samples come from WebGPU compute on the renderer's device when there is one.
         SamplerRoute route = new SamplerRoute(new SamplerBadge(Dom.byId("sampler-path")), settings.samplerMode());
