@@ -1,5 +1,6 @@
 package flowplay.web;
 
+import flowplay.web.digits.DigitsPanel;
 import flowplay.web.field.FieldView;
 import flowplay.web.gpu.SamplerRoute;
 import flowplay.web.net.RunClient;
@@ -67,6 +68,10 @@ public final class App {
         new PlotExport(plot, view);
         strip.usePretrained(new Pretrained(Dom.byId("pretrained"), loader, link));
         FieldView field = new FieldView(Dom.byId("views"), view, settings);
+        // A digits (64-D) model takes the 2-D picture's place (issue 8).
+        DigitsPanel digits = new DigitsPanel(Dom.query("section.view"), Dom.query("main.layout"), settings, new RunClient());
+        view.useImageModels(digits);
+        settings.addListener(digits);
         LinkedModel.restore(settings, loader, link);
         // The main picture's samples come from WebGPU compute on the renderer's device when there is one.
         SamplerRoute route = new SamplerRoute(new SamplerBadge(Dom.byId("sampler-path")), settings.samplerMode());
