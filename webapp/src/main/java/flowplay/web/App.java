@@ -71,6 +71,7 @@ public final class App {
         // A digits (64-D) model takes the 2-D picture's place (issue 8).
         DigitsPanel digits = new DigitsPanel(Dom.query("section.view"), Dom.query("main.layout"), settings, new RunClient());
         view.useImageModels(digits);
+        digits.useWorkers(strip.workers());
         settings.addListener(digits);
         LinkedModel.restore(settings, loader, link);
         // The main picture's samples come from WebGPU compute on the renderer's device when there is one.

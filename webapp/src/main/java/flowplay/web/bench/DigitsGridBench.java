@@ -7,8 +7,11 @@ import flowplay.core.settings.Settings;
 import flowplay.web.PageErrors;
 import flowplay.web.digits.DigitSolve;
 import flowplay.web.net.BinaryGet;
+import flowplay.web.strip.WorkerPool;
 import flowplay.web.ui.Dom;
+import flowplay.web.worker.SampleWorker;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
@@ -16,17 +19,30 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * The digits panel's grid as a bench workload: 64 digits × 32 heun steps from the bundled class-conditional model
- * ({@code pretrained/digits-class.safetensors}, MLP 138-256-256-256-64), labels i mod 10, through the panel's own
- * {@link DigitSolve} on the page's thread (TeaVM JavaScript) — guided (w = 1, two network passes per evaluation, the
- * page's default) and unguided (w = 0). One warm-up solve, then {@code digitsReps} timed ones; {@code #bench-digits}
- * gets {@code data-state} "done" and per row {@code data-median-ms} and {@code data-runs}.
+ * ({@code pretrained/digits-class.safetensors}, MLP 138-256-256-256-64), labels i mod 10, guided (w = 1, two network
+ * passes per evaluation, the page's default) and unguided (w = 0); on the page's thread through the panel's own
+ * {@link DigitSolve} (TeaVM JavaScript), then split by rows across the strip's {@link WorkerPool} as the panel does
+ * (WasmGC where the browser runs it), wall time from submitting to the last part. One warm-up solve each, then
+ * {@code digitsReps} timed ones; {@code #bench-digits} gets {@code data-state} "done" and per row {@code data-path},
+ * {@code data-w}, {@code data-median-ms} and {@code data-runs}.
  */
 final class DigitsGridBench {
     static final String MODEL = "pretrained/digits-class.safetensors";
     static final int COUNT = 64;
     static final int STEPS = 32;
+    private static final double[] WS = {1.0, 0.0};
 
-    private DigitsGridBench() {
+    private final HTMLElement root;
+    private final int reps;
+    private final byte[] bytes;
+    private final DigitSolve solve;
+    private WorkerPool pool;
+
+    private DigitsGridBench(HTMLElement root, int reps, byte[] bytes) {
+        this.root = root;
+        this.reps = reps;
+        this.bytes = bytes;
+        this.solve = new DigitSolve(Checkpoint.fromBytes(bytes));
     }
 
     static void run(HTMLElement root, int reps) {
@@ -37,48 +53,104 @@ final class DigitsGridBench {
                 root.setAttribute("data-error", "could not download " + MODEL);
                 return;
             }
-            DigitSolve solve = new DigitSolve(Checkpoint.fromBytes(bytes));
-            double[] ws = {1.0, 0.0};
-            // One w per task, so the page paints the first row before the second runs.
-            step(root, solve, ws, 0, reps);
+            new DigitsGridBench(root, reps, bytes).onPage(0);
         }));
     }
 
-    private static void step(HTMLElement root, DigitSolve solve, double[] ws, int k, int reps) {
-        if (k == ws.length) {
-            root.setAttribute("data-state", "done");
+    private static Map<String, String> settings(double w) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        raw.put("solver", "heun");
+        raw.put("sampleSteps", Integer.toString(STEPS));
+        raw.put("guidance", Double.toString(w));
+        return raw;
+    }
+
+    /** One w per task, so the page paints each row before the next runs. */
+    private void onPage(int k) {
+        if (k == WS.length) {
+            workers();
             return;
         }
         Window.setTimeout(() -> PageErrors.guarded("digits bench", () -> {
-            SampleConfig c = SampleConfig.from(Settings.parse(Settings.SAMPLE, Map.of("solver", "heun", "sampleSteps",
-                    Integer.toString(STEPS))));
-            int[] labels = new Guidance(Guidance.ALL, ws[k]).labels(solve.condition(), COUNT);
+            SampleConfig c = SampleConfig.from(Settings.parse(Settings.SAMPLE, settings(WS[k])));
+            int[] labels = new Guidance(Guidance.ALL, WS[k]).labels(solve.condition(), COUNT);
             double[] runs = new double[reps];
             for (int r = -1; r < reps; r++) {
                 float[] x = DigitSolve.noise(1, COUNT);
                 double start = now();
-                solve.sample(c, x, COUNT, STEPS, labels, ws[k], null);
+                solve.sample(c, x, COUNT, STEPS, labels, WS[k], null);
                 if (r >= 0) {
                     runs[r] = now() - start;
                 }
             }
-            double[] sorted = runs.clone();
-            Arrays.sort(sorted);
-            double median = sorted[reps / 2];
-            HTMLElement row = Dom.create("tr", null);
-            row.setAttribute("data-w", Double.toString(ws[k]));
-            row.setAttribute("data-median-ms", Double.toString(Math.round(median * 10) / 10.0));
-            StringBuilder list = new StringBuilder();
-            for (double v : runs) {
-                list.append(list.length() == 0 ? "" : ",").append(Math.round(v * 10) / 10.0);
-            }
-            row.setAttribute("data-runs", list.toString());
-            cell(row, COUNT + " digits × " + STEPS + " steps (heun), w = " + ws[k] + (ws[k] > 0 ? " (2 passes per evaluation)" : ""));
-            cell(row, Math.round(median) + " ms");
-            cell(row, list.toString());
-            Dom.byId("bench-digits-rows").appendChild(row);
-            step(root, solve, ws, k + 1, reps);
+            row("page", "page thread, TeaVM JavaScript", WS[k], runs);
+            onPage(k + 1);
         }), 0);
+    }
+
+    private void workers() {
+        pool = WorkerPool.create(() -> PageErrors.guarded("digits bench", this::done), () -> PageErrors.guarded("digits bench",
+                () -> onWorkers(0, -1, new double[reps])));
+        if (pool == null) {
+            done();
+        }
+    }
+
+    /** Run r of w number k (r = −1: the warm-up, which also sends the model), each after the last. */
+    private void onWorkers(int k, int r, double[] runs) {
+        if (k == WS.length) {
+            done();
+            return;
+        }
+        if (r == reps) {
+            row("workers", pool.size() + " workers, " + pool.engine(), WS[k], runs);
+            onWorkers(k + 1, -1, new double[reps]);
+            return;
+        }
+        String lines = SampleWorker.lines(Settings.parse(Settings.SAMPLE, settings(WS[k])).asMap());
+        float[] noise = DigitSolve.noise(1, COUNT);
+        int parts = pool.size();
+        int[] left = {parts};
+        double start = now();
+        for (int p = 0; p < parts; p++) {
+            int from = p * COUNT / parts;
+            int to = (p + 1) * COUNT / parts;
+            pool.submit(new WorkerPool.Job("digits-class", bytes, lines, STEPS, noise, from, to - from, DigitSolve.DIM,
+                    (samples, nfe, millis) -> PageErrors.guarded("digits bench", () -> {
+                        if (--left[0] == 0) {
+                            if (r >= 0) {
+                                runs[r] = now() - start;
+                            }
+                            onWorkers(k, r + 1, runs);
+                        }
+                    })));
+        }
+    }
+
+    private void done() {
+        if (!"done".equals(root.getAttribute("data-state"))) {
+            root.setAttribute("data-state", "done");
+        }
+    }
+
+    private void row(String path, String where, double w, double[] runs) {
+        double[] sorted = runs.clone();
+        Arrays.sort(sorted);
+        double median = sorted[runs.length / 2];
+        HTMLElement row = Dom.create("tr", null);
+        row.setAttribute("data-path", path);
+        row.setAttribute("data-w", Double.toString(w));
+        row.setAttribute("data-median-ms", Double.toString(Math.round(median * 10) / 10.0));
+        StringBuilder list = new StringBuilder();
+        for (double v : runs) {
+            list.append(list.length() == 0 ? "" : ",").append(Math.round(v * 10) / 10.0);
+        }
+        row.setAttribute("data-runs", list.toString());
+        cell(row, COUNT + " digits × " + STEPS + " steps (heun), w = " + w + (w > 0 ? " (2 passes per evaluation)" : ""));
+        cell(row, where);
+        cell(row, Math.round(median) + " ms");
+        cell(row, list.toString());
+        Dom.byId("bench-digits-rows").appendChild(row);
     }
 
     private static void cell(HTMLElement row, String text) {

@@ -9,7 +9,10 @@ import flowplay.core.solver.Trajectory;
 import flowplay.web.PageErrors;
 import flowplay.web.Redraw;
 import flowplay.web.net.RunClient;
+import flowplay.core.solver.FixedGrid;
 import flowplay.web.sampling.ModelListener;
+import flowplay.web.strip.WorkerPool;
+import flowplay.web.worker.SampleWorker;
 import flowplay.web.ui.Dom;
 import flowplay.web.ui.SettingsForm;
 import java.util.List;
@@ -21,9 +24,10 @@ import org.teavm.jso.dom.html.HTMLElement;
  * {@code #digits}: what the page shows instead of its 2-D views while the model on screen is a digits model (64-D, a
  * bundled one, a loaded file or a run on dataset=digits): a grid of 64 generated digits with the class picker and
  * guidance slider of a class-conditional model, the step-count strip on the same noise, one digit's path from noise
- * to image, and inpainting of held-out digits for a mask-conditioned model. Every solve runs the shared sampler on the
- * page's thread; a pass is split into tasks (grid, each strip row, the path) so the page keeps responding, and an
- * edit or a newer model drops the rest of the pass under way.
+ * to image, and inpainting of held-out digits for a mask-conditioned model. Every solve runs the shared sampler: the
+ * grid's 64 digits on the strip's workers (WasmGC, split by rows) when they are ready — on the page's thread a guided
+ * grid of 32 heun steps takes most of a second — the rest on the page's thread, a pass split into tasks (grid, each
+ * strip row, the path) so the page keeps responding; an edit or a newer model drops the rest of the pass under way.
  */
 public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
     /** The sample settings the digits read; the 2-D views' own (samples, strip metric, …) leave them as they are. */
@@ -43,6 +47,12 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
     private final InpaintView inpaint;
     private final Redraw redraw = Redraw.afterEvents("digits", this::pass);
     private DigitSolve model;
+    /** The model's bytes for the workers, under a key of its own (a worker keeps the last model it was sent). */
+    private byte[] modelBytes;
+    private String modelKey;
+    private int models;
+    /** The strip's sampling workers, or null: the grid is solved on them when they are ready. */
+    private WorkerPool workers;
     /** Bumped by every pass and model change: the later tasks of an older pass see it and stop. */
     private int generation;
 
@@ -75,6 +85,11 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
         }
     }
 
+    /** The workers the grid is solved on (the comparison strip's pool), or null where the browser has none. */
+    public void useWorkers(WorkerPool pool) {
+        workers = pool;
+    }
+
     /** A digits model to show, or null when the page shows a 2-D model (or none) again. */
     @Override
     public void modelChanged(Checkpoint checkpoint, String source, String dataset) {
@@ -91,6 +106,8 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
             return;
         }
         model = new DigitSolve(checkpoint);
+        modelBytes = checkpoint.toBytes();
+        modelKey = "digits " + (++models);
         boolean labelled = model.condition().labelled();
         card.setHidden(false);
         card.setAttribute("data-model", source);
@@ -141,10 +158,26 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
         inpaint.settings(c);
         int[] labels = g.labels(model.condition(), DigitGrid.COUNT);
         float[] noise = DigitSolve.noise(c.noiseSeed(), DigitGrid.COUNT);
-        float[] x = noise.clone();
         grid.pending();
-        SolveResult r;
+        Grid done = (x, nfe, millis, where) -> {
+            if (mine != generation || model == null) {
+                return;
+            }
+            show(v, c, g, labels, x, nfe, millis, where);
+            int[] steps = v.getIntList("stripSteps");
+            strip.start(steps);
+            later(mine, () -> stripRow(mine, c, g, labels, noise, steps, 0));
+        };
+        // Fixed-step solves go to the workers, split by rows (rows are independent, labels follow the row's place);
+        // adaptive ones stay here, where a split would change their steps.
+        boolean fixed = c.integrator() instanceof FixedGrid;
+        if (fixed && workers != null && !workers.broken() && workers.engine() != null) {
+            onWorkers(mine, v, c, noise, done);
+            return;
+        }
+        float[] x = noise.clone();
         double start = now();
+        SolveResult r;
         try {
             r = model.sample(c, x, DigitGrid.COUNT, c.steps(), labels, g.w(), null);
         } catch (RuntimeException e) {
@@ -152,19 +185,48 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
             Dom.setText(stats, "Cannot sample the digits with these settings: " + e.getMessage());
             return;
         }
-        double sampled = now() - start;
+        done.sampled(x, r.nfe(), now() - start, "page");
+    }
+
+    /** What a grid solve hands back, here or from the workers. */
+    private interface Grid {
+        void sampled(float[] x, int nfe, double millis, String where);
+    }
+
+    /** The grid's rows split evenly across the workers; {@code done} once the last part is in, with the wall time. */
+    private void onWorkers(int mine, SettingValues v, SampleConfig c, float[] noise, Grid done) {
+        int parts = Math.min(workers.size(), DigitGrid.COUNT);
+        float[] out = new float[noise.length];
+        int[] left = {parts};
+        double start = now();
+        String lines = SampleWorker.lines(v.asMap());
+        for (int p = 0; p < parts; p++) {
+            int from = p * DigitGrid.COUNT / parts;
+            int to = (p + 1) * DigitGrid.COUNT / parts;
+            workers.submit(new WorkerPool.Job(modelKey, modelBytes, lines, c.steps(), noise, from, to - from, DigitSolve.DIM,
+                    (samples, nfe, millis) -> PageErrors.guarded("digits", () -> {
+                        System.arraycopy(samples, 0, out, from * DigitSolve.DIM, samples.length);
+                        if (--left[0] == 0 && mine == generation) {
+                            done.sampled(out, nfe, now() - start, parts + " workers (" + workers.engine() + ")");
+                        }
+                    })));
+        }
+    }
+
+    private void show(SettingValues v, SampleConfig c, Guidance g, int[] labels, float[] x, int nfe, double sampled, String where) {
+        double start = now();
         grid.show(x, labels, sampled);
-        double drawn = now() - start - sampled;
+        double drawn = now() - start;
         boolean guided = labels != null && g.w() > 0;
-        Dom.setText(stats, DigitGrid.COUNT + " digits · " + c.solver() + ", " + c.steps() + " steps, NFE " + r.nfe()
+        Dom.setText(stats, DigitGrid.COUNT + " digits · " + c.solver() + ", " + c.steps() + " steps, NFE " + nfe
                 + (guided ? " (two network passes each: guided, w = " + g.w() + ")" : "") + " · sampled in "
-                + Math.round(sampled) + " ms on the page's thread, drawn in " + Math.round(drawn) + " ms"
-                + (labels == null ? "" : " · class " + ("all".equals(v.getString("label")) ? "i mod 10" : v.getString("label"))));
+                + Math.round(sampled) + " ms on " + ("page".equals(where) ? "the page's thread" : where) + ", drawn in "
+                + Math.round(drawn) + " ms" + (labels == null ? "" : " · class "
+                + ("all".equals(v.getString("label")) ? "i mod 10" : v.getString("label"))));
         stats.setAttribute("data-sample-ms", Double.toString(Math.round(sampled * 10) / 10.0));
-        stats.setAttribute("data-nfe", Integer.toString(r.nfe()));
-        int[] steps = v.getIntList("stripSteps");
-        strip.start(steps);
-        later(mine, () -> stripRow(mine, c, g, labels, noise, steps, 0));
+        stats.setAttribute("data-draw-ms", Double.toString(Math.round(drawn * 10) / 10.0));
+        stats.setAttribute("data-path", "page".equals(where) ? "page" : "workers");
+        stats.setAttribute("data-nfe", Integer.toString(nfe));
     }
 
     private void stripRow(int mine, SampleConfig c, Guidance g, int[] labels, float[] noise, int[] steps, int k) {

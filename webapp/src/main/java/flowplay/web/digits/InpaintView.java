@@ -15,7 +15,8 @@ import org.teavm.jso.dom.html.HTMLElement;
  * and the flow fills the hidden pixels for {@link #DRAWS} noise draws, known pixels held exactly. {@code #inpaint-results}
  * shows the draws and says for tests: {@code data-levels} (the draws' grey levels), {@code data-error} (root mean square
  * error on the hidden pixels against the true digit, averaged over the draws, pixels in [−1, 1]),
- * {@code data-mean-error} (the same for the mean training image, the baseline), {@code data-observed-change} (largest
+ * {@code data-average-error} (the same for the draws' average), {@code data-mean-error} (for the mean training image,
+ * the baseline), {@code data-observed-change} (largest
  * change of a known pixel: 0), {@code data-fill-ms}.
  */
 final class InpaintView {
@@ -165,6 +166,18 @@ final class InpaintView {
             }
         }
         double meanError = hidden == 0 ? 0 : Math.sqrt(sqMean / hidden);
+        // The draws' average, a point estimate like the mean image: one random draw pays for its own spread as well.
+        double sqAverage = 0;
+        for (int k = 0; k < Digits.PIXELS; k++) {
+            if (observed[k] == 0) {
+                double average = 0;
+                for (int i = 0; i < DRAWS; i++) {
+                    average += x[i * Digits.PIXELS + k] / (double) DRAWS;
+                }
+                sqAverage += (average - truth[k]) * (average - truth[k]);
+            }
+        }
+        double averageError = hidden == 0 ? 0 : Math.sqrt(sqAverage / hidden);
         draw(truth, observed, x);
         results.setAttribute("data-index", Integer.toString(current));
         results.setAttribute("data-draws", Integer.toString(DRAWS));
@@ -173,12 +186,14 @@ final class InpaintView {
         results.setAttribute("data-truth", DigitPainter.levels(truth, 1));
         results.setAttribute("data-error", Double.toString(error));
         results.setAttribute("data-mean-error", Double.toString(meanError));
+        results.setAttribute("data-average-error", Double.toString(averageError));
         results.setAttribute("data-observed-change", Double.toString(change));
         results.setAttribute("data-fill-ms", Double.toString(Math.round(millis * 10) / 10.0));
         results.setAttribute("data-state", "done");
         Dom.setText(summary, DRAWS + " draws · " + hidden + " hidden pixels · " + config.solver() + ", " + config.steps()
                 + " steps · " + Math.round(millis) + " ms. Error on the hidden pixels (RMS, pixels in [−1, 1]): "
-                + round(error) + " for the draws, " + round(meanError) + " for the mean training image; known pixels changed by "
+                + round(error) + " per draw, " + round(averageError) + " for the draws' average, " + round(meanError)
+                + " for the mean training image; known pixels changed by "
                 + change + ".");
     }
 
