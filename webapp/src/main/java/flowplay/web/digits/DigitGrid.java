@@ -42,19 +42,37 @@ final class DigitGrid {
         canvas.setAttribute("data-state", "sampling");
     }
 
+    /**
+     * Draws digits [from, from + count) as they arrive ({@code samples} holds just those), over the last grid, so a
+     * grid solved in parts fills in row by row; {@link #show} completes it.
+     */
+    void part(float[] samples, int from, int count, int[] labels) {
+        for (int i = 0; i < count; i++) {
+            cell(samples, i, from + i, labels);
+        }
+    }
+
+    private void cell(float[] samples, int at, int i, int[] labels) {
+        double x = GAP + (i % COLUMNS) * PITCH_X;
+        double y = GAP + (i / COLUMNS) * PITCH_Y;
+        g.setFillStyle("#ffffff");
+        g.fillRect(x, y, Digits.SIDE * CELL + 1, Digits.SIDE * CELL + LABEL);
+        DigitPainter.paint(g, samples, at * Digits.PIXELS, x, y, CELL);
+        if (labels != null) {
+            g.setFont("11px system-ui, sans-serif");
+            g.setTextAlign("center");
+            g.setFillStyle("#64748b");
+            g.fillText(Integer.toString(labels[i]), x + Digits.SIDE * CELL / 2.0, y + Digits.SIDE * CELL + LABEL - 3);
+        }
+    }
+
     /** Draws the samples (COUNT×64) with their labels (null: unlabelled) and records the solve's time. */
     void show(float[] samples, int[] labels, double millis) {
         DigitPainter.clear(g, canvas);
-        g.setFont("11px system-ui, sans-serif");
-        g.setTextAlign("center");
         StringBuilder names = new StringBuilder();
         for (int i = 0; i < COUNT; i++) {
-            double x = GAP + (i % COLUMNS) * PITCH_X;
-            double y = GAP + (i / COLUMNS) * PITCH_Y;
-            DigitPainter.paint(g, samples, i * Digits.PIXELS, x, y, CELL);
+            cell(samples, i, i, labels);
             if (labels != null) {
-                g.setFillStyle("#64748b");
-                g.fillText(Integer.toString(labels[i]), x + Digits.SIDE * CELL / 2.0, y + Digits.SIDE * CELL + LABEL - 3);
                 names.append(i == 0 ? "" : ",").append(labels[i]);
             }
         }

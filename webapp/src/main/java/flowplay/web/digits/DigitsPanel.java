@@ -172,7 +172,7 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
         // adaptive ones stay here, where a split would change their steps.
         boolean fixed = c.integrator() instanceof FixedGrid;
         if (fixed && workers != null && !workers.broken() && workers.engine() != null) {
-            onWorkers(mine, v, c, noise, done);
+            onWorkers(mine, v, c, noise, labels, done);
             return;
         }
         float[] x = noise.clone();
@@ -193,9 +193,13 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
         void sampled(float[] x, int nfe, double millis, String where);
     }
 
-    /** The grid's rows split evenly across the workers; {@code done} once the last part is in, with the wall time. */
-    private void onWorkers(int mine, SettingValues v, SampleConfig c, float[] noise, Grid done) {
-        int parts = Math.min(workers.size(), DigitGrid.COUNT);
+    /**
+     * The grid's rows of digits as tasks for the workers, each drawn as it comes in (the first row shows after about an
+     * eighth of the grid's time); {@code done} once the last part is in, with the wall time.
+     */
+    private void onWorkers(int mine, SettingValues v, SampleConfig c, float[] noise, int[] labels, Grid done) {
+        int parts = DigitGrid.COUNT / DigitGrid.COLUMNS;
+        workers.dropQueued(modelKey); // rows of an older pass not started yet
         float[] out = new float[noise.length];
         int[] left = {parts};
         double start = now();
@@ -205,9 +209,13 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
             int to = (p + 1) * DigitGrid.COUNT / parts;
             workers.submit(new WorkerPool.Job(modelKey, modelBytes, lines, c.steps(), noise, from, to - from, DigitSolve.DIM,
                     (samples, nfe, millis) -> PageErrors.guarded("digits", () -> {
+                        if (mine != generation) {
+                            return;
+                        }
                         System.arraycopy(samples, 0, out, from * DigitSolve.DIM, samples.length);
-                        if (--left[0] == 0 && mine == generation) {
-                            done.sampled(out, nfe, now() - start, parts + " workers (" + workers.engine() + ")");
+                        grid.part(samples, from, to - from, labels);
+                        if (--left[0] == 0) {
+                            done.sampled(out, nfe, now() - start, workers.size() + " workers (" + workers.engine() + ")");
                         }
                     })));
         }

@@ -134,6 +134,11 @@ public final class WorkerPool {
         queue.clear();
     }
 
+    /** Forgets the queued solves of one model (the digits panel's older pass), leaving every other task queued. */
+    public void dropQueued(String key) {
+        queue.removeIf(t -> t instanceof Job job && job.key().equals(key));
+    }
+
     private void dispatch() {
         for (int i = 0; i < workers.length && !queue.isEmpty() && !broken; i++) {
             if (running[i] != null || !ready[i]) {
