@@ -21,8 +21,8 @@ import org.teavm.jso.dom.html.HTMLElement;
  * The digits panel's grid as a bench workload: 64 digits × 32 heun steps from the bundled class-conditional model
  * ({@code pretrained/digits-class.safetensors}, MLP 138-256-256-256-64), labels i mod 10, guided (w = 1, two network
  * passes per evaluation, the page's default) and unguided (w = 0); on the page's thread through the panel's own
- * {@link DigitSolve} (TeaVM JavaScript), then split by rows across the strip's {@link WorkerPool} as the panel does
- * (WasmGC where the browser runs it), wall time from submitting to the last part. One warm-up solve each, then
+ * {@link DigitSolve} (TeaVM JavaScript), then as the panel does: one task per grid row of 8 digits on the strip's
+ * {@link WorkerPool} (WasmGC where the browser runs it), wall time from submitting the first to the last row's reply. One warm-up solve each, then
  * {@code digitsReps} timed ones; {@code #bench-digits} gets {@code data-state} "done" and per row {@code data-path},
  * {@code data-w}, {@code data-median-ms} and {@code data-runs}.
  */
@@ -109,7 +109,7 @@ final class DigitsGridBench {
         }
         String lines = SampleWorker.lines(Settings.parse(Settings.SAMPLE, settings(WS[k])).asMap());
         float[] noise = DigitSolve.noise(1, COUNT);
-        int parts = pool.size();
+        int parts = COUNT / 8; // one task per grid row of 8 digits, as the panel queues them
         int[] left = {parts};
         double start = now();
         for (int p = 0; p < parts; p++) {
