@@ -19,7 +19,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * The digits panel's grid as a bench workload: 64 digits × 32 heun steps from the bundled class-conditional model
- * ({@code pretrained/digits-class.safetensors}, MLP 138-256-256-256-64), labels i mod 10, guided (w = 1, two network
+ * ({@code pretrained/digits-class.safetensors}, MLP 83-256-256-256-64), labels i mod 10, guided (w = 1, two network
  * passes per evaluation, the page's default) and unguided (w = 0); on the page's thread through the panel's own
  * {@link DigitSolve} (TeaVM JavaScript), then as the panel does: one task per grid row of 8 digits on the strip's
  * {@link WorkerPool} (WasmGC where the browser runs it), wall time from submitting the first to the last row's reply. One warm-up solve each, then
