@@ -87,7 +87,7 @@ class DigitsGridIT extends PlaygroundSession {
         assertNotEquals(rows.get(0).getDomAttribute("data-levels"), rows.get(5).getDomAttribute("data-levels"), "1 step ≠ 32 steps");
         assertEquals("33", browser.attribute("digits-anim", "data-frames"), "the path: t = 0 and a frame per step");
         assertEquals("1.0", browser.attribute("digits-anim", "data-t"), "shown at its end");
-        digits.scrollTo("digits-strip");
+        digits.scrollTo("digits-stats");
         browser.screenshot("digits-strip-path");
         browser.assertNoPageError();
     }

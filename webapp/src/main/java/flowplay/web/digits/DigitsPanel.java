@@ -9,10 +9,8 @@ import flowplay.core.solver.Trajectory;
 import flowplay.web.PageErrors;
 import flowplay.web.Redraw;
 import flowplay.web.net.RunClient;
-import flowplay.core.solver.FixedGrid;
 import flowplay.web.sampling.ModelListener;
 import flowplay.web.strip.WorkerPool;
-import flowplay.web.worker.SampleWorker;
 import flowplay.web.ui.Dom;
 import flowplay.web.ui.SettingsForm;
 import java.util.List;
@@ -47,12 +45,8 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
     private final InpaintView inpaint;
     private final Redraw redraw = Redraw.afterEvents("digits", this::pass);
     private DigitSolve model;
-    /** The model's bytes for the workers, under a key of its own (a worker keeps the last model it was sent). */
-    private byte[] modelBytes;
-    private String modelKey;
-    private int models;
     /** The strip's sampling workers, or null: the grid is solved on them when they are ready. */
-    private WorkerPool workers;
+    private GridWorkers workers;
     /** Bumped by every pass and model change: the later tasks of an older pass see it and stop. */
     private int generation;
 
@@ -87,7 +81,13 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
 
     /** The workers the grid is solved on (the comparison strip's pool), or null where the browser has none. */
     public void useWorkers(WorkerPool pool) {
-        workers = pool;
+        workers = new GridWorkers(pool);
+        // A grid waiting for the workers would wait for ever: solve it again, on the page's thread from now on.
+        workers.onBroken(() -> PageErrors.guarded("digits", () -> {
+            if (model != null) {
+                redraw.request();
+            }
+        }));
     }
 
     /** A digits model to show, or null when the page shows a 2-D model (or none) again. */
@@ -106,8 +106,9 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
             return;
         }
         model = new DigitSolve(checkpoint);
-        modelBytes = checkpoint.toBytes();
-        modelKey = "digits " + (++models);
+        if (workers != null) {
+            workers.use(checkpoint);
+        }
         boolean labelled = model.condition().labelled();
         card.setHidden(false);
         card.setAttribute("data-model", source);
@@ -159,7 +160,7 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
         int[] labels = g.labels(model.condition(), DigitGrid.COUNT);
         float[] noise = DigitSolve.noise(c.noiseSeed(), DigitGrid.COUNT);
         grid.pending();
-        Grid done = (x, nfe, millis, where) -> {
+        GridWorkers.Done done = (x, nfe, millis, where) -> {
             if (mine != generation || model == null) {
                 return;
             }
@@ -168,11 +169,9 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
             strip.start(steps);
             later(mine, () -> stripRow(mine, c, g, labels, noise, steps, 0));
         };
-        // Fixed-step solves go to the workers, split by rows (rows are independent, labels follow the row's place);
-        // adaptive ones stay here, where a split would change their steps.
-        boolean fixed = c.integrator() instanceof FixedGrid;
-        if (fixed && workers != null && !workers.broken() && workers.engine() != null) {
-            onWorkers(mine, v, c, noise, labels, done);
+        if (workers != null && workers.canSolve(c)) {
+            workers.solve(v, c, noise, () -> mine == generation && model != null,
+                    (samples, from, count) -> grid.part(samples, from, count, labels), done);
             return;
         }
         float[] x = noise.clone();
@@ -186,39 +185,6 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
             return;
         }
         done.sampled(x, r.nfe(), now() - start, "page");
-    }
-
-    /** What a grid solve hands back, here or from the workers. */
-    private interface Grid {
-        void sampled(float[] x, int nfe, double millis, String where);
-    }
-
-    /**
-     * The grid's rows of digits as tasks for the workers, each drawn as it comes in (the first row shows after about an
-     * eighth of the grid's time); {@code done} once the last part is in, with the wall time.
-     */
-    private void onWorkers(int mine, SettingValues v, SampleConfig c, float[] noise, int[] labels, Grid done) {
-        int parts = DigitGrid.COUNT / DigitGrid.COLUMNS;
-        workers.dropQueued(modelKey); // rows of an older pass not started yet
-        float[] out = new float[noise.length];
-        int[] left = {parts};
-        double start = now();
-        String lines = SampleWorker.lines(v.asMap());
-        for (int p = 0; p < parts; p++) {
-            int from = p * DigitGrid.COUNT / parts;
-            int to = (p + 1) * DigitGrid.COUNT / parts;
-            workers.submit(new WorkerPool.Job(modelKey, modelBytes, lines, c.steps(), noise, from, to - from, DigitSolve.DIM,
-                    (samples, nfe, millis) -> PageErrors.guarded("digits", () -> {
-                        if (mine != generation) {
-                            return;
-                        }
-                        System.arraycopy(samples, 0, out, from * DigitSolve.DIM, samples.length);
-                        grid.part(samples, from, to - from, labels);
-                        if (--left[0] == 0) {
-                            done.sampled(out, nfe, now() - start, workers.size() + " workers (" + workers.engine() + ")");
-                        }
-                    })));
-        }
     }
 
     private void show(SettingValues v, SampleConfig c, Guidance g, int[] labels, float[] x, int nfe, double sampled, String where) {

@@ -63,6 +63,8 @@ public final class WorkerPool {
     private int nextId;
     private boolean broken;
     private final Runnable onBroken;
+    /** Other users of the pool (the digits panel), told too when it breaks: their solves under way never return. */
+    private final List<Runnable> alsoOnBroken = new ArrayList<>();
     private final Runnable onReady;
 
     private WorkerPool(int size, Runnable onBroken, Runnable onReady) {
@@ -86,6 +88,11 @@ public final class WorkerPool {
             return null;
         }
         return new WorkerPool(Math.max(2, Math.min(4, cores())), onBroken, onReady);
+    }
+
+    /** Also runs {@code r} when the pool breaks (after the strip's own handler). */
+    public void onBroken(Runnable r) {
+        alsoOnBroken.add(r);
     }
 
     public int size() {
@@ -205,6 +212,9 @@ public final class WorkerPool {
         // Reported, because it is a fault, not a browser without workers; the strip goes on without them.
         PageErrors.report("comparison strip: sampling workers stopped (" + why + "); solving on the page's thread");
         onBroken.run();
+        for (Runnable r : alsoOnBroken) {
+            r.run();
+        }
     }
 
     @JSFunctor
