@@ -87,6 +87,12 @@ class DigitsGridIT extends PlaygroundSession {
         assertNotEquals(rows.get(0).getDomAttribute("data-levels"), rows.get(5).getDomAttribute("data-levels"), "1 step ≠ 32 steps");
         assertEquals("33", browser.attribute("digits-anim", "data-frames"), "the path: t = 0 and a frame per step");
         assertEquals("1.0", browser.attribute("digits-anim", "data-t"), "shown at its end");
+        browser.byId("digits-play").click();
+        // Play starts again from the noise (t = 0) and steps a frame per 40 ms: just after the click it is near the start.
+        int first = Integer.parseInt(browser.attribute("digits-anim", "data-frame"));
+        assertTrue(first < 32, "Play went back to the start: frame " + first);
+        browser.waitUntil("Play runs to t = 1", DigitsPage.TIMEOUT, () -> "32".equals(browser.attribute("digits-anim", "data-frame"))
+                && "Play".equals(browser.text("digits-play")));
         digits.scrollTo("digits-stats");
         browser.screenshot("digits-strip-path");
         browser.assertNoPageError();
