@@ -34,7 +34,8 @@ class BenchPageIT extends PlaygroundSession {
 
     @Test
     void tinyWorkloadRunsOnTheTeaVmEnginesAndTfjsRowsSayNotInstalled() {
-        browser.open(server.baseUrl() + "bench.html?points=" + POINTS + "&steps=" + WORKLOAD_STEPS + "&reps=2&seed=" + SEED);
+        browser.open(server.baseUrl() + "bench.html?points=" + POINTS + "&steps=" + WORKLOAD_STEPS + "&reps=2&seed=" + SEED
+                + "&digitsReps=1");
         browser.waitUntil("every engine of the bench page ended", Duration.ofSeconds(90),
                 () -> "done".equals(browser.attribute("bench", "data-state")));
         browser.screenshot("bench-tiny");
@@ -83,6 +84,17 @@ class BenchPageIT extends PlaygroundSession {
         } else {
             assertEquals("unavailable", gpu.state(), "without WebGPU the row says why: " + gpu);
         }
+        // The digits grid workload (issue 8): once on the page's thread and once on the workers, for each w.
+        browser.waitUntil("the digits grid rows", Duration.ofSeconds(90), () -> "done".equals(browser.attribute("bench-digits", "data-state")));
+        List<org.openqa.selenium.WebElement> digits = browser.driver().findElements(org.openqa.selenium.By.cssSelector("#bench-digits-rows tr"));
+        assertEquals(List.of("page 1.0", "page 0.0", "workers 1.0", "workers 0.0"),
+                digits.stream().map(r -> r.getDomAttribute("data-path") + " " + r.getDomAttribute("data-w")).toList());
+        for (var r : digits) {
+            double ms = Double.parseDouble(r.getDomAttribute("data-median-ms"));
+            assertTrue(Double.isFinite(ms) && ms > 0, "a time for " + r.getDomAttribute("data-path") + ": " + ms);
+        }
+        System.out.println("[e2e] bench digits grid: " + digits.stream().map(r -> r.getDomAttribute("data-path") + " w="
+                + r.getDomAttribute("data-w") + " " + r.getDomAttribute("data-median-ms") + " ms").toList());
         browser.assertNoPageError();
     }
 }

@@ -112,7 +112,7 @@ class PredictionsIT extends PlaygroundSession {
         browser.waitUntil("#load-message names the inpainting checkpoint", PlaygroundPage.DRAW_TIMEOUT,
                 () -> browser.text("load-message").contains("inpainting.safetensors"));
         assertEquals("loaded", browser.attribute("load-message", "data-state"));
-        assertTrue(browser.text("load-message").contains("drawn with nothing observed (mask 0)"), browser.text("load-message"));
+        assertTrue(browser.text("load-message").contains("draws it with nothing observed (mask 0)"), browser.text("load-message"));
         browser.waitUntil("the inpainting model is drawn", PlaygroundPage.DRAW_TIMEOUT, () -> page.stats().draws() > draws);
         browser.assertNoPageError();
     }

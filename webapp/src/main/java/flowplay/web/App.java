@@ -1,5 +1,6 @@
 package flowplay.web;
 
+import flowplay.web.digits.DigitsPanel;
 import flowplay.web.field.FieldView;
 import flowplay.web.gpu.SamplerRoute;
 import flowplay.web.inpaint.InpaintView;
@@ -69,6 +70,11 @@ public final class App {
         strip.usePretrained(new Pretrained(Dom.byId("pretrained"), loader, link));
         FieldView field = new FieldView(Dom.byId("views"), view, settings);
         new InpaintView(Dom.byId("views"), view, settings); // 2-D inpainting, shown for mask models only
+        // A digits (64-D) model takes the 2-D picture's place (issue 8).
+        DigitsPanel digits = new DigitsPanel(Dom.query("section.view"), Dom.query("main.layout"), settings, new RunClient());
+        view.useImageModels(digits);
+        digits.useWorkers(strip.workers());
+        settings.addListener(digits);
         LinkedModel.restore(settings, loader, link);
         // The main picture's samples come from WebGPU compute on the renderer's device when there is one.
         SamplerRoute route = new SamplerRoute(new SamplerBadge(Dom.byId("sampler-path")), settings.samplerMode());

@@ -64,20 +64,42 @@ public final class BrowserBench {
             long timeoutMinutes = Long.parseLong(prop("bench.timeoutMinutes", "30"));
             browser.waitUntil("every engine of the bench page ended", Duration.ofMinutes(timeoutMinutes),
                     () -> "done".equals(browser.attribute("bench", "data-state")));
-            browser.screenshot("bench-page");
             List<BenchRow> rows = BenchRow.read(browser.driver());
+            String digits = digitsGrid(browser, timeoutMinutes);
+            browser.screenshot("bench-page");
             Capabilities caps = ((ChromeDriver) browser.driver()).getCapabilities();
             String report = report(rows, browser.attribute("bench", "data-points"), browser.attribute("bench", "data-steps"),
                     browser.attribute("bench", "data-reps"), browser.attribute("bench", "data-warmup"),
                     caps.getBrowserName() + " " + caps.getBrowserVersion() + (isolated ? ", page cross-origin isolated" : ""),
                     adapter, loadBefore, loadAverage(),
-                    Duration.between(started, Instant.now()));
+                    Duration.between(started, Instant.now())) + digits;
             System.out.println(report);
             Path out = FlowplayProcess.targetDir().resolve("browser-bench.md");
             Files.writeString(out, report, StandardCharsets.UTF_8);
             System.out.println("written to " + out.toAbsolutePath());
             return report;
         }
+    }
+
+    /**
+     * The digits grid rows bench.html times after the engines ({@code #bench-digits}, issue 8), as markdown; empty when
+     * the query skipped them ({@code digitsReps=0}).
+     */
+    private static String digitsGrid(Browser browser, long timeoutMinutes) {
+        if ("waiting".equals(browser.attribute("bench-digits", "data-state"))) {
+            return "";
+        }
+        browser.waitUntil("the digits grid rows", Duration.ofMinutes(timeoutMinutes),
+                () -> "done".equals(browser.attribute("bench-digits", "data-state")));
+        StringBuilder b = new StringBuilder("\ndigits grid (64 digits × 32 heun steps, pretrained/digits-class, labels i mod 10):\n\n"
+                + "| where | w | median ms | runs (ms) |\n|---|---:|---:|---|\n");
+        for (var row : browser.driver().findElements(org.openqa.selenium.By.cssSelector("#bench-digits-rows tr"))) {
+            b.append("| ").append(row.findElements(org.openqa.selenium.By.tagName("td")).get(1).getText())
+                    .append(" | ").append(row.getDomAttribute("data-w"))
+                    .append(" | ").append(row.getDomAttribute("data-median-ms"))
+                    .append(" | ").append(row.getDomAttribute("data-runs")).append(" |\n");
+        }
+        return b.toString();
     }
 
     static String report(List<BenchRow> rows, String points, String steps, String reps, String warmup, String browser,

@@ -14,7 +14,7 @@ import java.util.List;
  * when every engine has ended. Query parameters: {@code points} (default 10000), {@code steps} (100), {@code reps} (3),
  * {@code warmup} (steps/5), {@code seed} (1), {@code engines} (comma-separated names, default all, WasmGC before TF.js: TeaVM's WasmGC loader must not see the
  * {@code process} global some scripts define),
- * {@code tfjs} (where TF.js lives, default {@code vendor/tfjs/}); {@code reps.<engine>} and {@code warmup.<engine>} override
+ * {@code tfjs} (where TF.js lives, default {@code vendor/tfjs/}), {@code digitsReps} (3; 0 skips {@link DigitsGridBench}); {@code reps.<engine>} and {@code warmup.<engine>} override
  * the runs of one engine (e.g. {@code reps.tfjs-webgpu=1} where SwiftShader makes it take minutes).
  */
 public final class BenchPage {
@@ -89,6 +89,11 @@ public final class BenchPage {
         if (index >= engines.size()) {
             table.ratios();
             root.setAttribute("data-state", "done");
+            // The digits grid after the engines, so it never competes with them for the thread (?digitsReps=0 skips it).
+            int digitReps = intParam("digitsReps", 3);
+            if (digitReps > 0) {
+                DigitsGridBench.run(Dom.byId("bench-digits"), digitReps);
+            }
             return;
         }
         BenchEngine engine = engines.get(index);

@@ -2,6 +2,7 @@ package flowplay.web.sampling;
 
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.data.Datasets;
+import flowplay.core.data.DigitImages;
 import flowplay.core.data.UserPoints;
 import flowplay.core.model.PredictionField;
 import flowplay.core.settings.Settings;
@@ -39,6 +40,8 @@ public final class SampleView implements SettingsForm.Listener {
     private final Sampling sampling = new Sampling();
     private final ReferencePoints reference;
     private final List<ModelListener> modelListeners = new ArrayList<>();
+    /** Hears digits (64-D) models, which this picture and the 2-D views cannot draw; and null when a 2-D one replaces them. */
+    private ModelListener imageModels;
     private final HTMLElement plot;
     private final Redraw redraw = Redraw.afterEvents("drawing", this::draw);
     /** False while only the data set behind the samples changed: the next draw reuses the last samples. */
@@ -111,6 +114,9 @@ public final class SampleView implements SettingsForm.Listener {
     /** A new run replaces the old one's model: until its first checkpoint only its data set is shown. */
     public void startRun(String dataset) {
         ticket++;
+        if (imageModels != null && !DigitImages.NAME.equals(dataset)) {
+            imageModels.modelChanged(null, "run", dataset);
+        }
         runDataset = dataset;
         field = null;
         fieldStep = -1;
@@ -141,6 +147,9 @@ public final class SampleView implements SettingsForm.Listener {
      */
     public void reset() {
         ticket++;
+        if (imageModels != null) {
+            imageModels.modelChanged(null, "run", null);
+        }
         runDataset = null;
         field = null;
         fieldStep = -1;
@@ -185,6 +194,16 @@ public final class SampleView implements SettingsForm.Listener {
     }
 
     private void use(Checkpoint checkpoint, String source) {
+        boolean flat = checkpoint.model().dim() == SourceNoise.DIM;
+        if (imageModels != null) {
+            imageModels.modelChanged(flat ? null : checkpoint, source, currentDataset());
+        }
+        if (!flat) {
+            field = null; // the picture shows no samples; the digits panel takes its place
+            fieldStep = checkpoint.step();
+            fieldSource = source;
+            return;
+        }
         field = checkpoint.velocityField();
         fieldStep = checkpoint.step();
         fieldSource = source;
@@ -192,6 +211,11 @@ public final class SampleView implements SettingsForm.Listener {
         for (ModelListener l : modelListeners) {
             l.modelChanged(checkpoint, source, dataset);
         }
+    }
+
+    /** The view that draws digits models instead of this picture (only one: the page has one digits panel). */
+    public void useImageModels(ModelListener listener) {
+        imageModels = listener;
     }
 
     /** Registers a view that draws the same model as this one. */

@@ -86,6 +86,11 @@ public final class StripView implements ModelListener, SettingsForm.Listener {
         strip.setAttribute("data-workers", pool == null ? "0" : Integer.toString(pool.size()));
     }
 
+    /** The strip's sampling workers, or null where there are none: the digits panel solves its grid on them too. */
+    public WorkerPool workers() {
+        return pool;
+    }
+
     /** The bundled checkpoints, which the "Why fast?" preset shows. */
     public void usePretrained(Pretrained p) {
         preset.usePretrained(p);

@@ -21,9 +21,9 @@ import org.teavm.jso.typedarrays.Int8Array;
  * and warmed up), and says then which build it runs ({@link #engine}). A worker that fails to start or dies breaks the
  * pool: the strip then solves on the page's own thread, as it does where there are no workers.
  */
-final class WorkerPool {
-    /** What a finished solve hands back: samples (count×2), NFE, and the time the worker spent. */
-    interface Done {
+public final class WorkerPool {
+    /** What a finished solve hands back: samples (count×dim), NFE, and the time the worker spent. */
+    public interface Done {
         void solved(float[] samples, int nfe, double millis);
     }
 
@@ -36,8 +36,17 @@ final class WorkerPool {
     sealed interface Task permits Job, Measure {
     }
 
-    /** One solve: the model (key and bytes), the sample settings as lines, N, and the noise rows to integrate. */
-    record Job(String key, byte[] model, String settings, int steps, float[] noise, int from, int count, Done done) implements Task {
+    /**
+     * One solve: the model (key and bytes), the sample settings as lines, N, and the noise rows [from, from + count) of
+     * dim values each to integrate. A class-conditional model's rows get the labels of their place in the whole batch
+     * (the {@code label} setting's i mod 10 counts from row 0 of {@code noise}), so a split changes no sample.
+     */
+    public record Job(String key, byte[] model, String settings, int steps, float[] noise, int from, int count, int dim, Done done)
+            implements Task {
+        /** A solve of 2-D points (the strip's). */
+        Job(String key, byte[] model, String settings, int steps, float[] noise, int from, int count, Done done) {
+            this(key, model, settings, steps, noise, from, count, 2, done);
+        }
     }
 
     /** The energy distance of n samples to m reference points whose own term {@code within} is known. */
@@ -54,6 +63,8 @@ final class WorkerPool {
     private int nextId;
     private boolean broken;
     private final Runnable onBroken;
+    /** Other users of the pool (the digits panel), told too when it breaks: their solves under way never return. */
+    private final List<Runnable> alsoOnBroken = new ArrayList<>();
     private final Runnable onReady;
 
     private WorkerPool(int size, Runnable onBroken, Runnable onReady) {
@@ -72,23 +83,28 @@ final class WorkerPool {
     }
 
     /** A pool, or null where the browser has no Web Workers; {@code onReady} runs when every worker has said its engine. */
-    static WorkerPool create(Runnable onBroken, Runnable onReady) {
+    public static WorkerPool create(Runnable onBroken, Runnable onReady) {
         if (!hasWorkers()) {
             return null;
         }
         return new WorkerPool(Math.max(2, Math.min(4, cores())), onBroken, onReady);
     }
 
-    int size() {
+    /** Also runs {@code r} when the pool breaks (after the strip's own handler). */
+    public void onBroken(Runnable r) {
+        alsoOnBroken.add(r);
+    }
+
+    public int size() {
         return workers.length;
     }
 
-    boolean broken() {
+    public boolean broken() {
         return broken;
     }
 
     /** The builds the workers run (wasm-gc, js, or both comma-separated), or null until every worker is ready. */
-    String engine() {
+    public String engine() {
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < workers.length; i++) {
             if (!ready[i]) {
@@ -106,7 +122,7 @@ final class WorkerPool {
         return note;
     }
 
-    void submit(Job job) {
+    public void submit(Job job) {
         queue.addLast(job);
         dispatch();
     }
@@ -125,6 +141,11 @@ final class WorkerPool {
         queue.clear();
     }
 
+    /** Forgets the queued solves of one model (the digits panel's older pass), leaving every other task queued. */
+    public void dropQueued(String key) {
+        queue.removeIf(t -> t instanceof Job job && job.key().equals(key));
+    }
+
     private void dispatch() {
         for (int i = 0; i < workers.length && !queue.isEmpty() && !broken; i++) {
             if (running[i] != null || !ready[i]) {
@@ -139,10 +160,10 @@ final class WorkerPool {
                     model = ownBuffer(Int8Array.copyFromJavaArray(job.model()));
                     heldKey[i] = job.key();
                 }
-                float[] rows = new float[job.count() * 2];
-                System.arraycopy(job.noise(), job.from() * 2, rows, 0, rows.length);
+                float[] rows = new float[job.count() * job.dim()];
+                System.arraycopy(job.noise(), job.from() * job.dim(), rows, 0, rows.length);
                 post(workers[i], SampleRequest.SOLVE, id, job.key(), model, job.settings(), job.steps(),
-                        ownCopy(Float32Array.copyFromJavaArray(rows)), job.count());
+                        ownCopy(Float32Array.copyFromJavaArray(rows)), job.count(), job.from());
             } else if (task instanceof Measure m) {
                 postMeasure(workers[i], id, ownCopy(Float32Array.copyFromJavaArray(m.samples())), m.n(),
                         ownCopy(Float32Array.copyFromJavaArray(m.reference())), m.m(), m.within());
@@ -191,6 +212,9 @@ final class WorkerPool {
         // Reported, because it is a fault, not a browser without workers; the strip goes on without them.
         PageErrors.report("comparison strip: sampling workers stopped (" + why + "); solving on the page's thread");
         onBroken.run();
+        for (Runnable r : alsoOnBroken) {
+            r.run();
+        }
     }
 
     @JSFunctor
@@ -219,11 +243,12 @@ final class WorkerPool {
             + "return w;")
     private static native JSObject start(String url, ReplyHandler onReply, ErrorHandler onError);
 
-    @JSBody(params = {"w", "kind", "id", "key", "model", "settings", "steps", "noise", "count"},
-            script = "var m = {kind: kind, id: id, key: key, model: model, settings: settings, steps: steps, noise: noise, count: count};"
+    @JSBody(params = {"w", "kind", "id", "key", "model", "settings", "steps", "noise", "count", "first"},
+            script = "var m = {kind: kind, id: id, key: key, model: model, settings: settings, steps: steps, noise: noise, count: count,"
+                    + " first: first};"
                     + "w.postMessage(m, model ? [model, noise.buffer] : [noise.buffer]);")
     private static native void post(JSObject w, String kind, int id, String key, ArrayBuffer model, String settings, int steps,
-            Float32Array noise, int count);
+            Float32Array noise, int count, int first);
 
     @JSBody(params = {"w", "id", "samples", "count", "reference", "m", "within"},
             script = "w.postMessage({kind: 'measure', id: id, noise: samples, count: count, reference: reference, m: m,"

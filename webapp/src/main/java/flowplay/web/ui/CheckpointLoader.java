@@ -2,6 +2,7 @@ package flowplay.web.ui;
 
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.checkpoint.CheckpointFormatException;
+import flowplay.core.data.Digits;
 import flowplay.web.PageErrors;
 import flowplay.web.sampling.SampleView;
 import flowplay.web.sampling.SourceNoise;
@@ -57,15 +58,19 @@ public final class CheckpointLoader {
             show("error", name + " is not a Flowplay checkpoint: " + e.getMessage());
             return false;
         }
-        if (checkpoint.model().dim() != SourceNoise.DIM) {
-            show("error", name + " holds a " + checkpoint.model().dim() + "-D model; the page draws 2-D models "
+        int dim = checkpoint.model().dim();
+        if (dim != SourceNoise.DIM && dim != Digits.PIXELS) {
+            show("error", name + " holds a " + dim + "-D model; the page draws 2-D models and 64-D digits models "
                     + "(sample it with the CLI: flowplay.jar sample --checkpoint …)");
             return false;
         }
         view.load(checkpoint, name);
         show("loaded", "Drawing " + name + ": " + checkpoint.scheduler().name() + " path, " + checkpoint.prediction().id()
                 + " prediction" + (checkpoint.step() >= 0 ? ", step " + checkpoint.step() : "")
-                + (checkpoint.model().conditionDim() > 0 ? "; an inpainting model, drawn with nothing observed (mask 0)" : ""));
+                + (dim == Digits.PIXELS ? "; digits, condition " + checkpoint.model().condition().id()
+                        : checkpoint.model().condition().mask()
+                                ? "; an inpainting model: the picture draws it with nothing observed (mask 0), the Inpaint card fixes x or y"
+                                : ""));
         return true;
     }
 

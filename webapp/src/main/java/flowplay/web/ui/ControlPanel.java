@@ -1,9 +1,11 @@
 package flowplay.web.ui;
 
 import flowplay.core.settings.Setting;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -16,6 +18,8 @@ public final class ControlPanel {
     private final List<Setting> table;
     private final Map<String, HTMLElement> controls = new LinkedHashMap<>();
     private final Map<String, HTMLElement> labels = new LinkedHashMap<>();
+    /** Controls hidden whatever the choices, because the model on screen does not read them. */
+    private final Set<String> withheld = new HashSet<>();
 
     /** Builds the controls into {@code container}; {@code onChange} hears the setting's name after a committed edit. */
     public ControlPanel(HTMLElement container, List<Setting> table, Consumer<String> onChange) {
@@ -56,8 +60,15 @@ public final class ControlPanel {
         Map<String, String> values = rawValues();
         for (Setting s : table) {
             boolean applies = s.applies(values);
-            labels.get(s.name()).setHidden(!applies);
+            labels.get(s.name()).setHidden(!applies || withheld.contains(s.name()));
             controls.get(s.name()).setAttribute("data-applies", applies ? "true" : "false");
+        }
+    }
+
+    /** Hides (or shows again) a control the model on screen does not read; its value stays in the hash. */
+    public void withhold(String name, boolean hidden) {
+        if (hidden ? withheld.add(name) : withheld.remove(name)) {
+            showRelevant();
         }
     }
 

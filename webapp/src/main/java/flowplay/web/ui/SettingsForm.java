@@ -124,6 +124,28 @@ public final class SettingsForm {
         listener.trainEdited(name);
     }
 
+    /** Sets a sample control as a user's edit would: the hash is rewritten and every listener hears it. */
+    public void chooseSample(String name, String value) {
+        if (value.equals(sample.value(name))) {
+            return;
+        }
+        sample.set(name, value);
+        writeHash();
+        listener.sampleEdited(name);
+        for (Listener l : others) {
+            l.sampleEdited(name);
+        }
+    }
+
+    public String sampleValue(String name) {
+        return sample.value(name);
+    }
+
+    /** Shows or hides a sample control the model on screen has no use for (guidance and label for a 2-D model). */
+    public void showSampleControl(String name, boolean shown) {
+        sample.withhold(name, !shown);
+    }
+
     /** The train settings as typed, for the server to validate. */
     public Map<String, String> trainValues() {
         return train.rawValues();

@@ -42,6 +42,10 @@ public interface SampleRequest extends JSObject {
     @JSProperty
     int getCount();
 
+    /** The solve's first row in the whole batch: a class-conditional model's labels count from there. */
+    @JSProperty
+    int getFirst();
+
     @JSProperty
     Float32Array getReference();
 

@@ -2,14 +2,19 @@ package flowplay.web.worker;
 
 import flowplay.core.checkpoint.Checkpoint;
 import flowplay.core.metrics.EnergyDistance;
+import flowplay.core.model.Condition;
+import flowplay.core.model.ConditionalField;
 import flowplay.core.model.PredictionField;
+import flowplay.core.sampling.Guidance;
 import flowplay.core.sampling.SampleConfig;
 import flowplay.core.sampling.SamplingPlan;
+import flowplay.core.settings.SettingValues;
 import flowplay.core.settings.Settings;
 import flowplay.core.solver.Sampler;
 import flowplay.core.solver.SolveResult;
 import flowplay.web.sampling.SamplingGrid;
 import flowplay.web.sampling.SourceNoise;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.teavm.jso.JSBody;
@@ -28,6 +33,7 @@ import org.teavm.jso.typedarrays.Int8Array;
 public final class SampleWorker {
     private static String key;
     private static PredictionField field;
+    private static Condition condition;
 
     private SampleWorker() {
     }
@@ -53,18 +59,31 @@ public final class SampleWorker {
 
     private static void solve(SampleRequest r) {
         if (r.getModel() != null) {
-            field = Checkpoint.fromBytes(new Int8Array(r.getModel()).copyToJavaArray()).velocityField();
+            Checkpoint checkpoint = Checkpoint.fromBytes(new Int8Array(r.getModel()).copyToJavaArray());
+            field = checkpoint.velocityField();
+            condition = checkpoint.model().condition();
             key = r.getKey();
         } else if (!r.getKey().equals(key)) {
             fail(r.getId(), "model " + r.getKey() + " was never sent to this worker");
             return;
         }
-        SampleConfig config = SampleConfig.from(Settings.parse(Settings.SAMPLE, settings(r.getSettings())));
+        SettingValues values = Settings.parse(Settings.SAMPLE, settings(r.getSettings()));
+        SampleConfig config = SampleConfig.from(values);
         int n = r.getCount();
         float[] x = r.getNoise().copyToJavaArray();
         double start = now();
-        SamplingPlan plan = config.plan(field, SamplingGrid.EPS);
-        SolveResult result = Sampler.run(plan.field(), config.integrator(), x, n, plan.grid(r.getSteps()), null);
+        SolveResult result;
+        if (condition.labelled()) {
+            // The digits panel's grid: the label and guidance settings, labels by the rows' place in the whole batch.
+            ConditionalField guided = new ConditionalField(field, condition);
+            Guidance g = Guidance.from(values);
+            int first = r.getFirst();
+            guided.labels(Arrays.copyOfRange(g.labels(condition, first + n), first, first + n), g.w());
+            result = Sampler.run(guided, config.integrator(), x, n, SamplingGrid.of(field, r.getSteps()), null);
+        } else {
+            SamplingPlan plan = config.plan(field, SamplingGrid.EPS);
+            result = Sampler.run(plan.field(), config.integrator(), x, n, plan.grid(r.getSteps()), null);
+        }
         solved(r.getId(), Float32Array.copyFromJavaArray(x), result.nfe(), now() - start);
     }
 
