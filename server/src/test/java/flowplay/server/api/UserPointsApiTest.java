@@ -101,7 +101,7 @@ class UserPointsApiTest extends LiveServerTest {
             HttpResponse<String> none = server.get("/api/datasets/" + name);
             assertEquals(404, none.statusCode(), none.body());
             assertEquals("name", TestServer.json(none).get("field").asText());
-            assertEquals("one of faithful, iris", TestServer.json(none).get("allowed").asText());
+            assertEquals("one of faithful, iris, digits", TestServer.json(none).get("allowed").asText());
         }
     }
 

@@ -42,7 +42,7 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
     private final DigitGrid grid;
     private final DigitStrip strip;
     private final DigitAnimation animation;
-    private final InpaintView inpaint;
+    private final DigitInpaintView inpaint;
     private final Redraw redraw = Redraw.afterEvents("digits", this::pass);
     private DigitSolve model;
     /** The strip's sampling workers, or null: the grid is solved on them when they are ready. */
@@ -72,7 +72,7 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
         card.appendChild(subtitle("From noise (t = 0) to a digit (t = 1)"));
         animation = new DigitAnimation(card);
         card.appendChild(subtitle("Inpainting a held-out test digit: paint to hide pixels, then Fill"));
-        inpaint = new InpaintView(card, new HeldOutDigits(client));
+        inpaint = new DigitInpaintView(card, new HeldOutDigits(client));
         view.insertBefore(card, view.getFirstChild());
         for (String row : GUIDANCE_ROWS) {
             settings.showSampleControl(row, false);
@@ -115,6 +115,9 @@ public final class DigitsPanel implements ModelListener, SettingsForm.Listener {
         card.setAttribute("data-condition", model.condition().id());
         card.setAttribute("data-step", Long.toString(checkpoint.step()));
         layout.setAttribute("data-model", "digits");
+        // The side card otherwise keeps describing the last 2-D drawing, which is no longer on the page.
+        Dom.setText(Dom.byId("stats"), "The digits panel draws this 64-D model; the caption under its grid gives the solve's"
+                + " steps and time.");
         Dom.setText(title, "Digits (8×8, 64-D) · " + source + (checkpoint.step() >= 0 ? " step " + checkpoint.step() : "")
                 + " · condition " + model.condition().id());
         guidance.setVisible(labelled);

@@ -19,7 +19,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * the baseline), {@code data-observed-change} (largest
  * change of a known pixel: 0), {@code data-fill-ms}.
  */
-final class InpaintView {
+final class DigitInpaintView {
     static final int DRAWS = 6;
     private static final int CELL = 12;
     private static final int GAP = 10;
@@ -35,7 +35,7 @@ final class InpaintView {
     private SampleConfig config;
     private int current = -1;
 
-    InpaintView(HTMLElement parent, HeldOutDigits digits) {
+    DigitInpaintView(HTMLElement parent, HeldOutDigits digits) {
         this.digits = digits;
         note = Dom.create("p", "digits-note");
         note.setAttribute("id", "inpaint-note");
