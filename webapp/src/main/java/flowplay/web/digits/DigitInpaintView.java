@@ -12,7 +12,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * Inpainting a held-out test digit: pick it (◀ ▶), paint the mask over it ({@link MaskCanvas}, presets), press Fill,
- * and the flow fills the hidden pixels for {@link #DRAWS} noise draws, known pixels held exactly. {@code #inpaint-results}
+ * and the flow fills the hidden pixels for {@link #DRAWS} noise draws, known pixels held exactly. {@code #digits-inpaint-results}
  * shows the draws and says for tests: {@code data-levels} (the draws' grey levels), {@code data-error} (root mean square
  * error on the hidden pixels against the true digit, averaged over the draws, pixels in [−1, 1]),
  * {@code data-average-error} (the same for the draws' average), {@code data-mean-error} (for the mean training image,
@@ -38,23 +38,23 @@ final class DigitInpaintView {
     DigitInpaintView(HTMLElement parent, HeldOutDigits digits) {
         this.digits = digits;
         note = Dom.create("p", "digits-note");
-        note.setAttribute("id", "inpaint-note");
+        note.setAttribute("id", "digits-inpaint-note");
         parent.appendChild(note);
         box = Dom.create("div", "inpaint");
-        box.setAttribute("id", "inpaint");
+        box.setAttribute("id", "digits-inpaint");
         HTMLElement left = Dom.create("div", "inpaint-left");
         HTMLElement picker = Dom.create("div", "inpaint-picker");
-        HTMLElement prev = button("inpaint-prev", "◀", "previous test digit");
-        index = Dom.create("span", "inpaint-index");
-        index.setAttribute("id", "inpaint-index");
-        HTMLElement next = button("inpaint-next", "▶", "next test digit");
+        HTMLElement prev = button("digits-inpaint-prev", "◀", "previous test digit");
+        index = Dom.create("span", "digits-inpaint-index");
+        index.setAttribute("id", "digits-inpaint-index");
+        HTMLElement next = button("digits-inpaint-next", "▶", "next test digit");
         picker.appendChild(prev);
         picker.appendChild(index);
         picker.appendChild(next);
         left.appendChild(picker);
         mask = new MaskCanvas(left, this::maskEdited);
         HTMLElement tools = Dom.create("div", "inpaint-tools");
-        HTMLElement reveal = button("inpaint-reveal", "reveal", "left button shows pixels again (right button always does)");
+        HTMLElement reveal = button("digits-inpaint-reveal", "reveal", "left button shows pixels again (right button always does)");
         reveal.setAttribute("aria-pressed", "false");
         reveal.addEventListener("click", (Event e) -> {
             boolean on = !"true".equals(reveal.getAttribute("aria-pressed"));
@@ -70,18 +70,18 @@ final class DigitInpaintView {
         left.appendChild(tools);
         box.appendChild(left);
         HTMLElement right = Dom.create("div", "inpaint-right");
-        HTMLElement fill = button("inpaint-fill", "Fill", "fill the hidden pixels with the flow, " + DRAWS + " noise draws");
+        HTMLElement fill = button("digits-inpaint-fill", "Fill", "fill the hidden pixels with the flow, " + DRAWS + " noise draws");
         fill.setClassName("primary");
         fill.addEventListener("click", (Event e) -> PageErrors.guarded("inpainting", this::fill));
         right.appendChild(fill);
-        results = (HTMLCanvasElement) Dom.create("canvas", "inpaint-results");
-        results.setAttribute("id", "inpaint-results");
+        results = (HTMLCanvasElement) Dom.create("canvas", "digits-inpaint-results");
+        results.setAttribute("id", "digits-inpaint-results");
         results.setAttribute("data-state", "empty");
         results.setWidth(GAP + (DRAWS + 1) * (Digits.SIDE * CELL + GAP));
         results.setHeight(Digits.SIDE * CELL + 2 * GAP + 14);
         right.appendChild(results);
         summary = Dom.create("p", "digits-stats");
-        summary.setAttribute("id", "inpaint-summary");
+        summary.setAttribute("id", "digits-inpaint-summary");
         right.appendChild(summary);
         box.appendChild(right);
         parent.appendChild(box);

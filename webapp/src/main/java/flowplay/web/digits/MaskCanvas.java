@@ -12,7 +12,7 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * {@code #inpaint-mask}: the test digit enlarged, on which the mouse paints the mask. Dragging with the left button
+ * {@code #digits-inpaint-mask}: the test digit enlarged, on which the mouse paints the mask. Dragging with the left button
  * hides pixels (they turn purple: the flow will fill them), with the right button — or with the Reveal toggle on —
  * shows them again. {@code data-hidden} is the mask as 64 characters, '1' for a hidden pixel, row by row.
  */
@@ -33,8 +33,8 @@ final class MaskCanvas {
     /** @param edited hears every change of the mask */
     MaskCanvas(HTMLElement parent, Runnable edited) {
         this.edited = edited;
-        canvas = (HTMLCanvasElement) Dom.create("canvas", "inpaint-mask");
-        canvas.setAttribute("id", "inpaint-mask");
+        canvas = (HTMLCanvasElement) Dom.create("canvas", "digits-inpaint-mask");
+        canvas.setAttribute("id", "digits-inpaint-mask");
         canvas.setAttribute("aria-label", "the test digit: paint over pixels to hide them");
         canvas.setWidth(Digits.SIDE * CELL);
         canvas.setHeight(Digits.SIDE * CELL);
