@@ -43,12 +43,7 @@ final class DigitAnimation {
         play.setAttribute("type", "button");
         play.setAttribute("id", "digits-play");
         Dom.setText(play, "Play");
-        slider = Dom.create("input", null);
-        slider.setAttribute("type", "range");
-        slider.setAttribute("id", "digits-t");
-        slider.setAttribute("min", "0");
-        slider.setAttribute("max", "0");
-        slider.setAttribute("step", "1");
+        slider = Dom.range("digits-t", "0", "0", "1");
         slider.setAttribute("aria-label", "time t of the frame shown");
         time = Dom.create("span", "digits-t-value");
         controls.appendChild(play);

@@ -43,12 +43,7 @@ final class GuidanceControls {
         HTMLElement label = Dom.create("label", "digits-guidance");
         HTMLElement name = Dom.create("span", null);
         Dom.setText(name, "guidance w");
-        slider = Dom.create("input", null);
-        slider.setAttribute("type", "range");
-        slider.setAttribute("id", "digits-guidance");
-        slider.setAttribute("min", "0");
-        slider.setAttribute("max", "10");
-        slider.setAttribute("step", "0.1");
+        slider = Dom.range("digits-guidance", "0", "10", "0.1");
         slider.setAttribute("title", "Classifier-free guidance u = (1 + w)·u(x, t | c) − w·u(x, t | ∅) (the guidance setting)");
         shown = Dom.create("span", "digits-guidance-value");
         label.appendChild(name);

@@ -42,12 +42,7 @@ final class FieldControls {
         label.setAttribute("for", "field-t");
         Dom.setText(label, "t");
         row.appendChild(label);
-        t = Dom.create("input", null);
-        t.setId("field-t");
-        t.setAttribute("type", "range");
-        t.setAttribute("min", "0");
-        t.setAttribute("max", "1");
-        t.setAttribute("step", "0.005");
+        t = Dom.range("field-t", "0", "1", "0.005");
         t.setAttribute("value", "0.5");
         row.appendChild(t);
         tLabel = Dom.create("span", "field-t-value");

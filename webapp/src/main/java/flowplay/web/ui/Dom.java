@@ -39,6 +39,17 @@ public final class Dom {
     }
 
     @JSBody(params = {"element", "text"}, script = "element.textContent = text;")
+    /** An {@code <input type="range">} with its id and bounds, as the page's sliders are built. */
+    public static HTMLElement range(String id, String min, String max, String step) {
+        HTMLElement input = create("input", null);
+        input.setAttribute("type", "range");
+        input.setAttribute("id", id);
+        input.setAttribute("min", min);
+        input.setAttribute("max", max);
+        input.setAttribute("step", step);
+        return input;
+    }
+
     public static native void setText(HTMLElement element, String text);
 
     @JSBody(params = "element", script = "return element.value;")
