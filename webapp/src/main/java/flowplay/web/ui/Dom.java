@@ -38,7 +38,6 @@ public final class Dom {
         return e;
     }
 
-    @JSBody(params = {"element", "text"}, script = "element.textContent = text;")
     /** An {@code <input type="range">} with its id and bounds, as the page's sliders are built. */
     public static HTMLElement range(String id, String min, String max, String step) {
         HTMLElement input = create("input", null);
@@ -50,6 +49,7 @@ public final class Dom {
         return input;
     }
 
+    @JSBody(params = {"element", "text"}, script = "element.textContent = text;")
     public static native void setText(HTMLElement element, String text);
 
     @JSBody(params = "element", script = "return element.value;")
