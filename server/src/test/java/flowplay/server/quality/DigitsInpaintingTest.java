@@ -1,12 +1,11 @@
 package flowplay.server.quality;
 
 import flowplay.core.checkpoint.Checkpoint;
-import flowplay.core.coupling.Dependent;
 import flowplay.core.data.DigitImages;
 import flowplay.core.data.Digits;
 import flowplay.core.model.ConditionalField;
 import flowplay.core.rng.Rng;
-import flowplay.core.solver.Sampler;
+import flowplay.core.sampling.Inpainting;
 import flowplay.core.solver.SolverParams;
 import flowplay.core.solver.Solvers;
 import flowplay.core.solver.TimeGrid;
@@ -108,10 +107,8 @@ class DigitsInpaintingTest {
     private static float[] complete(float[] x1, float[] mask, int n, Rng rng) {
         float[] x = new float[x1.length];
         rng.fillGaussian(x, 0, x.length);
-        Dependent.apply(mask, x, x1, n, Digits.PIXELS);
         ConditionalField field = new ConditionalField(model.velocityField(), model.model().condition());
-        field.observe(mask);
-        Sampler.run(field, Solvers.byName("heun", SolverParams.defaults()), x, n, TimeGrid.sampling(STEPS), null);
+        Inpainting.solve(field, mask, x1, x, n, Solvers.byName("heun", SolverParams.defaults()), TimeGrid.sampling(STEPS));
         return x;
     }
 

@@ -6,6 +6,7 @@ import flowplay.core.data.Digits;
 import flowplay.core.model.Condition;
 import flowplay.core.model.ConditionalField;
 import flowplay.core.rng.Rng;
+import flowplay.core.sampling.Inpainting;
 import flowplay.core.sampling.SampleConfig;
 import flowplay.core.solver.Sampler;
 import flowplay.core.solver.SolveResult;
@@ -69,14 +70,8 @@ public final class DigitSolve {
             System.arraycopy(observed, 0, mask, i * DIM, DIM);
         }
         float[] x = noise(seed, n);
-        Dependent.apply(mask, x, x1, n, DIM);
-        field.observe(mask);
         field.labels(null, 0);
-        try {
-            Sampler.run(field, c.integrator(), x, n, grid(c.steps()), null);
-        } finally {
-            field.observe(null);
-        }
+        Inpainting.solve(field, mask, x1, x, n, c.integrator(), grid(c.steps()));
         return x;
     }
 

@@ -1,11 +1,10 @@
 package flowplay.web.inpaint;
 
 import flowplay.core.checkpoint.Checkpoint;
-import flowplay.core.coupling.Dependent;
 import flowplay.core.model.ConditionalField;
 import flowplay.core.model.PredictionField;
+import flowplay.core.sampling.Inpainting;
 import flowplay.core.solver.Integrator;
-import flowplay.core.solver.Sampler;
 import flowplay.core.solver.SolveResult;
 import flowplay.core.solver.TimeGrid;
 
@@ -42,9 +41,7 @@ public final class LineInpainting {
         float[] mask = line.mask(n);
         float[] x = new float[2 * n];
         System.arraycopy(noise, 0, x, 0, 2 * n);
-        Dependent.apply(mask, x, line.observed(n), n, 2);
-        conditional.observe(mask);
-        SolveResult result = Sampler.run(conditional, solver, x, n, grid, null);
+        SolveResult result = Inpainting.solve(conditional, mask, line.observed(n), x, n, solver, grid);
         return new Result(x, n, result);
     }
 }
