@@ -91,11 +91,6 @@ public record TrainConfig(String dataset, Objective objective, int steps, int ba
         return new NetworkInput(data.dim(), condition(data).width(data.dim()), timeInput);
     }
 
-    /** As {@link #networkInput(Dataset)} for unlabelled data in R^dim. */
-    public NetworkInput networkInput(int dim) {
-        return new NetworkInput(dim, objective.newCoupling().conditionDim(dim), timeInput);
-    }
-
     /** The batches this config trains on, for this data. */
     public TrainingBatch batches(Dataset data) {
         return new TrainingBatch(objective, condition(data), labelDropout, networkInput(data), batch);
@@ -103,15 +98,7 @@ public record TrainConfig(String dataset, Objective objective, int steps, int ba
 
     /** concat(x, c, τ(t)) in, {@code depth} hidden layers of {@code width}, the prediction in R^dim out. */
     public int[] layerSizes(Dataset data) {
-        return layerSizes(networkInput(data));
-    }
-
-    /** As {@link #layerSizes(Dataset)} for unlabelled data in R^dim. */
-    public int[] layerSizes(int dim) {
-        return layerSizes(networkInput(dim));
-    }
-
-    private int[] layerSizes(NetworkInput input) {
+        NetworkInput input = networkInput(data);
         int dim = input.dim();
         int[] sizes = new int[depth + 2];
         sizes[0] = input.width();

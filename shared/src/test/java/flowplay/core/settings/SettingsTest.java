@@ -1,5 +1,6 @@
 package flowplay.core.settings;
 
+import flowplay.core.data.Moons;
 import flowplay.core.model.Activation;
 import flowplay.core.model.TimeEmbedding;
 import flowplay.core.path.scheduler.Polynomial;
@@ -34,7 +35,7 @@ class SettingsTest {
         assertEquals(LrSchedule.CONSTANT, c.lrSchedule());
         assertEquals(0.0, c.ema());
         assertEquals(TimeEmbedding.LINEAR, c.timeInput());
-        assertArrayEquals(new int[] {3, 64, 64, 64, 2}, c.layerSizes(2));
+        assertArrayEquals(new int[] {3, 64, 64, 64, 2}, c.layerSizes(new Moons(0.05)));
         assertEquals("heun", Settings.defaults(Settings.SAMPLE).getString("solver"));
     }
 
@@ -67,7 +68,7 @@ class SettingsTest {
     @Test
     void networkInputsFollowTheCouplingAndTheTimeFeatures() {
         TrainConfig fourier = config(Map.of("timeInput", "fourier", "fourierK", "6", "coupling", "dependent", "depth", "2"));
-        assertArrayEquals(new int[] {2 + 2 + 13, 64, 64, 2}, fourier.layerSizes(2));
+        assertArrayEquals(new int[] {2 + 2 + 13, 64, 64, 2}, fourier.layerSizes(new Moons(0.05)));
         assertEquals(TimeEmbedding.fourier(6), fourier.timeInput());
         assertEquals(Map.of("keep", "0.5"), fourier.objective().couplingParams());
         TrainConfig vp = config(Map.of("scheduler", "vp", "betaMin", "0.5", "betaMax", "12"));
